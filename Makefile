@@ -1,0 +1,45 @@
+# ALASCA anti-bullying handbook. `make serve` and `make test` set up what is missing first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test check forms bench lint clean setup system-serve system-test
+
+serve: setup system-serve  ## serve the handbook with its forms at http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: setup system-serve  ## write the deployable site to site/
+	$(BIN)/mkdocs build --strict
+
+test: setup system-test  ## run the whole test suite
+	$(BIN)/python -m pytest
+
+check: setup  ## validate the protocol data only
+	$(BIN)/python -m generator check
+
+forms: setup system-serve  ## render every form into forms-out/
+	$(BIN)/python -m generator forms --out forms-out
+
+bench: setup system-serve  ## print speed and size figures
+	$(BIN)/python -m bench
+
+lint: setup
+	$(BIN)/ruff check generator tests
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+system-serve:
+	scripts/ensure-system-packages serve
+
+system-test:
+	scripts/ensure-system-packages test
+
+clean:
+	rm -rf site site-offline forms-out .pytest_cache

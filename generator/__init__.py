@@ -1,0 +1,4 @@
+"""ALASCA anti-bullying handbook: protocol data, flowcharts, forms and MkDocs hooks."""
+
+LANGUAGES = ("nl", "en")
+DEFAULT_LANGUAGE = "nl"

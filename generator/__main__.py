@@ -1,0 +1,38 @@
+"""Command line: python -m generator check | forms [...]"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from generator.errors import DataError
+from generator.loader import REPO_ROOT, load_protocol
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = argparse.ArgumentParser(prog="python -m generator", description="ALASCA anti-bullying handbook tools")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="validate protocol/ and forms/definitions/ and exit")
+    check.add_argument("--root", default=str(REPO_ROOT), help="the repository root (default: this checkout)")
+    sub.add_parser("forms", help="render the fillable PDF forms (see: forms --help)", add_help=False)
+    args, rest = parser.parse_known_args(argv)
+    if args.command == "forms":
+        from generator.forms.cli import main as forms_main
+
+        return forms_main(rest)
+    if rest:
+        parser.error(f"unrecognised arguments: {' '.join(rest)}")
+    try:
+        protocol = load_protocol(args.root)
+    except DataError as exc:
+        print(exc, file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s) found.", file=sys.stderr)
+        return 1
+    steps = sum(len(r.nodes) for r in protocol.roles.values())
+    print(f"OK: {len(protocol.roles)} roles, {steps} steps and decisions, {len(protocol.forms)} forms.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,159 @@
+"""Load the protocol from protocol/ and forms/definitions/, validate it, and build the model.
+
+load_protocol() either returns a complete, consistent Protocol or raises DataError listing every
+problem, one line each, naming the file, the key path, what was found and what was expected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+from pathlib import Path
+
+from generator import schema
+from generator.errors import DataError, Problem
+from generator.model import Branch, FormRef, Node, Protocol, Role, Settings, Text, Track
+from generator.schemacheck import schema_problems
+from generator.validate import cross_reference_problems
+from generator.yamlio import display_path, read_yaml
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+PLACEHOLDERS = ("school", "system", "mentor_contact")
+
+
+def load_protocol(root: Path = REPO_ROOT) -> Protocol:
+    root = Path(root)
+    problems: list[Problem] = []
+
+    def load(path: Path, shape: dict) -> object:
+        rel = display_path(path, root)
+        if not path.is_file():
+            problems.append(Problem(rel, "(file)", "no such file", f"a YAML file at {rel}"))
+            return None
+        try:
+            data = read_yaml(path, root)
+        except DataError as exc:
+            problems.extend(exc.problems)
+            return None
+        found = schema_problems(data, shape, rel)
+        problems.extend(found)
+        return None if found else data
+
+    settings = load(root / "protocol" / "settings.yml", schema.SETTINGS)
+    proto = load(root / "protocol" / "protocol.yml", schema.PROTOCOL)
+    labels = load(root / "protocol" / "labels.yml", schema.LABELS)
+    role_files = sorted((root / "protocol" / "roles").glob("*.yml"))
+    roles = {p.stem: load(p, schema.ROLE) for p in role_files}
+    form_files = sorted((root / "forms" / "definitions").glob("*.yml"))
+    forms = {p.stem: load(p, schema.FORM_REF) for p in form_files}
+    if problems:
+        raise DataError(problems)
+
+    files = {
+        "settings": "protocol/settings.yml",
+        "protocol": "protocol/protocol.yml",
+        "roles": {rid: f"protocol/roles/{rid}.yml" for rid in roles},
+        "forms": {fid: f"forms/definitions/{fid}.yml" for fid in forms},
+    }
+    problems.extend(cross_reference_problems(settings, proto, roles, forms, files))
+    if problems:
+        raise DataError(problems)
+
+    values = {"school": settings["school_name"], "system": settings["student_system"]}
+    filler = _Filler(values, Text(settings["mentor_contact"]), problems)
+    protocol = _build(settings, proto, roles, forms, files, filler)
+    protocol.labels.update({k: Text(v) for k, v in labels.items()})
+    if problems:
+        raise DataError(problems)
+    return protocol
+
+
+class _Filler:
+    """Fills {school}, {system} and {mentor_contact} into texts; reports unknown placeholders."""
+
+    def __init__(self, values: dict[str, str], mentor_contact: Text, problems: list[Problem]):
+        self.values, self.mentor_contact, self.problems = values, mentor_contact, problems
+
+    def __call__(self, text: dict, file: str, key: str) -> Text:
+        out = {}
+        for lang, value in text.items():
+            names = [f for _, f, _, _ in string.Formatter().parse(value) if f is not None]
+            unknown = [n for n in names if n not in PLACEHOLDERS]
+            if unknown:
+                self.problems.append(Problem(
+                    file, f"{key}.{lang}", f"the placeholder {{{unknown[0]}}}",
+                    "one of " + ", ".join("{" + p + "}" for p in PLACEHOLDERS),
+                ))
+                out[lang] = value
+                continue
+            out[lang] = value.format(**self.values, mentor_contact=self.mentor_contact[lang])
+        return Text(out)
+
+
+def _build(settings, proto, roles, forms, files, fill: _Filler) -> Protocol:
+    sfile, pfile = files["settings"], files["protocol"]
+    built_settings = Settings(
+        school_name=settings["school_name"],
+        student_system=settings["student_system"],
+        mentor_contact=Text(settings["mentor_contact"]),
+        contacts={k: fill(v, sfile, f"contacts.{k}") for k, v in settings["contacts"].items()},
+        contact_ladder=tuple(settings["contact_ladder"]),
+        contact_alternative=settings["contact_alternative"],
+        version=settings["version"],
+        adopted_by=Text(settings["adopted_by"]),
+        adopted_on=dt.date.fromisoformat(settings["adopted_on"]),
+        next_review=dt.date.fromisoformat(settings["next_review"]),
+        editor_email=settings["editor_email"],
+        retention=Text(settings["retention"]),
+    )
+    tracks = tuple(
+        Track(
+            number=i + 1,
+            title=fill(t["title"], pfile, f"tracks[{i}].title"),
+            points=tuple(fill(p, pfile, f"tracks[{i}].points[{j}]") for j, p in enumerate(t["points"])),
+        )
+        for i, t in enumerate(proto["tracks"])
+    )
+    built_roles = {rid: _build_role(roles[rid], files["roles"][rid], fill) for rid in proto["roles"]}
+    return Protocol(
+        settings=built_settings,
+        intro=fill(proto["intro"], pfile, "intro"),
+        principles_intro=fill(proto["principles_intro"], pfile, "principles_intro"),
+        principles=tuple(fill(p, pfile, f"principles[{i}]") for i, p in enumerate(proto["principles"])),
+        tracks=tracks,
+        roles=built_roles,
+        forms={fid: FormRef(fid, Text(f["title"]), files["forms"][fid]) for fid, f in forms.items()},
+    )
+
+
+def _build_role(data: dict, file: str, fill: _Filler) -> Role:
+    nodes = {}
+    for i, raw in enumerate(data["steps"]):
+        key = f"steps[{i}]"
+        if "decision" in raw:
+            node = Node(
+                id=raw["id"], role=data["id"], kind="decision", number=i + 1,
+                title=fill(raw["decision"], file, f"{key}.decision"),
+                branches=tuple(
+                    Branch(fill(b["label"], file, f"{key}.branches[{j}].label"), b["next"])
+                    for j, b in enumerate(raw["branches"])
+                ),
+            )
+        else:
+            node = Node(
+                id=raw["id"], role=data["id"], kind="step", number=i + 1,
+                title=fill(raw["title"], file, f"{key}.title"),
+                body=fill(raw["body"], file, f"{key}.body"),
+                forms=tuple(raw.get("forms", ())),
+                next=tuple(raw.get("next", ())),
+            )
+        nodes[node.id] = node
+    return Role(
+        id=data["id"],
+        name=fill(data["name"], file, "name"),
+        title=fill(data["title"], file, "title"),
+        summary=fill(data["summary"], file, "summary"),
+        start=tuple(data["start"]),
+        nodes=nodes,
+        duties=tuple(fill(d, file, f"duties[{i}]") for i, d in enumerate(data.get("duties", ()))),
+    )

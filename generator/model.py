@@ -1,0 +1,120 @@
+"""The protocol as typed, immutable data. Built by generator.loader; read by pages, charts, forms."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+class Text(dict):
+    """A user-facing string in every language: Text(nl=..., en=...); text["en"]."""
+
+    def __getattr__(self, lang: str) -> str:
+        try:
+            return self[lang]
+        except KeyError as exc:  # pragma: no cover - validated at load time
+            raise AttributeError(lang) from exc
+
+
+@dataclass(frozen=True)
+class Branch:
+    label: Text
+    next: str
+
+
+@dataclass(frozen=True)
+class Node:
+    """A step (something someone does) or a decision (a question with branches) of one role."""
+
+    id: str
+    role: str
+    kind: str  # "step" | "decision"
+    title: Text  # the step's short title, or the decision's question
+    body: Text | None = None  # Markdown: what to do, in plain words
+    forms: tuple[str, ...] = ()
+    next: tuple[str, ...] = ()  # steps only: node ids that follow, possibly of another role
+    branches: tuple[Branch, ...] = ()  # decisions only
+    number: int = 0  # 1-based position in the role's step list
+
+    @property
+    def is_decision(self) -> bool:
+        return self.kind == "decision"
+
+    @property
+    def successors(self) -> tuple[str, ...]:
+        return tuple(b.next for b in self.branches) if self.is_decision else self.next
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    name: Text  # short name used in charts and step lists ("mentor")
+    title: Text  # page title ("Mentor", "Zorgcoördinator en anti-pestcoördinator")
+    summary: Text  # one sentence: who this is and what they do
+    start: tuple[str, ...]
+    nodes: dict[str, Node]
+    duties: tuple[Text, ...] = ()  # standing tasks outside the case flow
+
+    @property
+    def page(self) -> str:
+        """The role's page, the same path in every language tree."""
+        return f"roles/{self.id}.md"
+
+    @property
+    def steps(self) -> list[Node]:
+        return [n for n in self.nodes.values() if not n.is_decision]
+
+
+@dataclass(frozen=True)
+class Track:
+    number: int
+    title: Text
+    points: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
+class Settings:
+    school_name: str
+    student_system: str
+    mentor_contact: Text
+    contacts: dict[str, Text]  # role id -> how to reach them (a channel, not a personal address)
+    contact_ladder: tuple[str, ...]  # role ids, in order, for parents
+    contact_alternative: str  # role id, the alternative way in
+    version: str
+    adopted_by: Text
+    adopted_on: dt.date
+    next_review: dt.date
+    editor_email: str
+    retention: Text
+
+
+@dataclass(frozen=True)
+class FormRef:
+    """What the protocol needs to know about a form: that it exists and what it is called."""
+
+    id: str
+    title: Text
+    file: str
+
+
+@dataclass(frozen=True)
+class Protocol:
+    settings: Settings
+    intro: Text
+    principles_intro: Text
+    principles: tuple[Text, ...]
+    tracks: tuple[Track, ...]
+    roles: dict[str, Role]
+    forms: dict[str, FormRef] = field(default_factory=dict)
+    labels: dict[str, Text] = field(default_factory=dict)  # words around the data, from labels.yml
+
+    @property
+    def nodes(self) -> dict[str, Node]:
+        return {nid: node for role in self.roles.values() for nid, node in role.nodes.items()}
+
+    def node(self, node_id: str) -> Node:
+        return self.nodes[node_id]
+
+    def steps_for_form(self, form_id: str) -> list[Node]:
+        """Every step that uses this form, in role order then step order."""
+        return [n for n in self.nodes.values() if form_id in n.forms]

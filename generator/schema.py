@@ -1,0 +1,128 @@
+"""JSON Schemas for the protocol's YAML files. Structure only; cross-references are checked in
+generator.validate."""
+
+from __future__ import annotations
+
+ID = {"type": "string", "pattern": "^[a-z][a-z0-9_-]*$"}
+
+TEXT = {
+    "type": "object",
+    "properties": {
+        "nl": {"type": "string", "minLength": 1},
+        "en": {"type": "string", "minLength": 1},
+    },
+    "required": ["nl", "en"],
+    "additionalProperties": False,
+}
+
+DATE = {"type": "string", "format": "date"}
+
+SETTINGS = {
+    "type": "object",
+    "properties": {
+        "school_name": {"type": "string", "minLength": 1},
+        "student_system": {"type": "string", "minLength": 1},
+        "editor_email": {"type": "string", "pattern": r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$"},
+        "mentor_contact": TEXT,
+        "contacts": {"type": "object", "additionalProperties": TEXT, "propertyNames": ID},
+        "contact_ladder": {"type": "array", "items": ID, "minItems": 1, "uniqueItems": True},
+        "contact_alternative": ID,
+        "retention": TEXT,
+        "version": {"type": "string", "minLength": 1},
+        "adopted_by": TEXT,
+        "adopted_on": DATE,
+        "next_review": DATE,
+    },
+    "required": [
+        "school_name", "student_system", "editor_email", "mentor_contact", "contacts",
+        "contact_ladder", "contact_alternative", "retention", "version", "adopted_by",
+        "adopted_on", "next_review",
+    ],
+    "additionalProperties": False,
+}
+
+PROTOCOL = {
+    "type": "object",
+    "properties": {
+        "roles": {"type": "array", "items": ID, "minItems": 1, "uniqueItems": True},
+        "intro": TEXT,
+        "principles_intro": TEXT,
+        "principles": {"type": "array", "items": TEXT, "minItems": 1},
+        "tracks": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "properties": {
+                    "title": TEXT,
+                    "points": {"type": "array", "items": TEXT, "minItems": 1},
+                },
+                "required": ["title", "points"],
+                "additionalProperties": False,
+            },
+        },
+    },
+    "required": ["roles", "intro", "principles_intro", "principles", "tracks"],
+    "additionalProperties": False,
+}
+
+STEP = {
+    "type": "object",
+    "properties": {
+        "id": ID,
+        "title": TEXT,
+        "body": TEXT,
+        "forms": {"type": "array", "items": ID, "uniqueItems": True},
+        "next": {"type": "array", "items": ID, "uniqueItems": True},
+    },
+    "required": ["id", "title", "body"],
+    "additionalProperties": False,
+}
+
+DECISION = {
+    "type": "object",
+    "properties": {
+        "id": ID,
+        "decision": TEXT,
+        "branches": {
+            "type": "array",
+            "minItems": 2,
+            "items": {
+                "type": "object",
+                "properties": {"label": TEXT, "next": ID},
+                "required": ["label", "next"],
+                "additionalProperties": False,
+            },
+        },
+    },
+    "required": ["id", "decision", "branches"],
+    "additionalProperties": False,
+}
+
+ROLE = {
+    "type": "object",
+    "properties": {
+        "id": ID,
+        "name": TEXT,
+        "title": TEXT,
+        "summary": TEXT,
+        "start": {"type": "array", "items": ID, "minItems": 1, "uniqueItems": True},
+        "duties": {"type": "array", "items": TEXT},
+        "steps": {
+            "type": "array",
+            "minItems": 1,
+            # A step has a title, a decision has a question: the key tells which schema applies.
+            "items": {"if": {"required": ["decision"]}, "then": DECISION, "else": STEP},
+        },
+    },
+    "required": ["id", "name", "title", "summary", "start", "steps"],
+    "additionalProperties": False,
+}
+
+FORM_REF = {
+    "type": "object",
+    "properties": {"title": TEXT},
+    "required": ["title"],
+}
+
+LABELS = {"type": "object", "additionalProperties": TEXT, "propertyNames": ID, "minProperties": 1}
