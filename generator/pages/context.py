@@ -1,0 +1,30 @@
+"""What a renderer knows about the page it writes into."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from generator.model import Node, Protocol
+
+
+@dataclass(frozen=True)
+class PageContext:
+    protocol: Protocol
+    lang: str
+    page: str  # the page's path inside its language tree, e.g. "roles/mentor.md"
+    pdfs: bool = False  # whether the PDF forms are part of this build
+
+    def rel(self, target: str, anchor: str | None = None) -> str:
+        """A Markdown link target from this page to another file of the same language tree."""
+        base = posixpath.dirname(self.page)
+        path = posixpath.relpath(target, base or ".")
+        if path == posixpath.basename(self.page) and anchor:
+            path = ""
+        return f"{path}#{anchor}" if anchor else path
+
+    def node_link(self, node: Node) -> str:
+        return self.rel(self.protocol.roles[node.role].page, node.id)
+
+    def t(self, key: str) -> str:
+        return self.protocol.labels[key][self.lang]

@@ -1,0 +1,74 @@
+"""Find marker comments such as <!-- protocol:steps role=mentor --> and replace them with
+rendered Markdown. An unknown marker, or a marker with wrong arguments, is an error."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable
+
+from generator.errors import DataError, Problem
+from generator.pages import render
+from generator.pages.context import PageContext
+
+MARKER = re.compile(r"<!--\s*protocol:(?P<name>[a-z][a-z0-9_-]*)(?P<args>(?:\s+[a-z_]+=[^\s>]+)*)\s*-->")
+LOOSE = re.compile(r"<!--\s*protocol:.*?-->", re.S)
+
+RENDERERS: dict[str, Callable[..., str]] = {
+    "intro": render.intro,
+    "principles": render.principles,
+    "tracks": render.tracks,
+    "steps": render.steps,
+    "role-title": render.role_title,
+    "role-summary": render.role_summary,
+    "roles-menu": render.roles_menu,
+    "contact-ladder": render.contact_ladder,
+    "version": render.version,
+    "setting": render.setting,
+    "contact": render.contact,
+    "form-title": render.form_title,
+    "form": render.form,
+    "forms-list": render.forms_list,
+    "flowchart": lambda ctx, role: "",
+    "overview-chart": lambda ctx: "",
+    "what-now": lambda ctx: "",
+}
+
+
+def register(name: str, renderer: Callable[..., str]) -> None:
+    RENDERERS[name] = renderer
+
+
+def fill_markers(markdown: str, ctx: PageContext, file: str) -> str:
+    """Replace every marker in the page; raise DataError naming the file and marker on any problem."""
+    problems: list[Problem] = []
+
+    def replace(match: re.Match) -> str:
+        name = match["name"]
+        args = dict(a.split("=", 1) for a in match["args"].split())
+        key = f"<!-- protocol:{name} -->"
+        renderer = RENDERERS.get(name)
+        if renderer is None:
+            problems.append(Problem(file, key, "an unknown marker", f"one of: {', '.join(sorted(RENDERERS))}"))
+            return ""
+        wanted = [p for p in inspect.signature(renderer).parameters if p != "ctx"]
+        if sorted(args) != sorted(wanted):
+            found = ", ".join(f"{k}={v}" for k, v in args.items()) or "no arguments"
+            expected = ", ".join(f"{w}=…" for w in wanted) or "no arguments"
+            problems.append(Problem(file, key, found, expected))
+            return ""
+        try:
+            return renderer(ctx, **args)
+        except KeyError as exc:
+            problems.append(Problem(file, key, f"the unknown id {exc.args[0]!r}", "an id that exists in the protocol data"))
+            return ""
+        except AttributeError as exc:
+            problems.append(Problem(file, key, f"the unknown name {exc.name!r}", "a setting of protocol/settings.yml"))
+            return ""
+
+    out = MARKER.sub(replace, markdown)
+    for leftover in LOOSE.findall(out):
+        problems.append(Problem(file, leftover.strip(), "a marker that cannot be read", "<!-- protocol:NAME key=value -->"))
+    if problems:
+        raise DataError(problems)
+    return out

@@ -1,0 +1,119 @@
+"""Renderers for the markers: each takes a PageContext and the marker's arguments, returns Markdown."""
+
+from __future__ import annotations
+
+from generator.pages.context import PageContext
+from generator.pages.templating import render
+
+
+def steps(ctx: PageContext, role: str) -> str:
+    """A role's steps and decisions, numbered, each with its forms and where it leads."""
+    protocol, lang = ctx.protocol, ctx.lang
+    the_role = protocol.roles[role]
+
+    def link(node_id: str) -> str:
+        node = protocol.node(node_id)
+        label = f"{node.number}. {node.title[lang]}"
+        if node.role != role:
+            label = f"{ctx.t('hands_over_to')} {protocol.roles[node.role].name[lang]}: {label}"
+        return f"[{label}]({ctx.node_link(node)})"
+
+    return render(
+        "steps.md.j2", role=the_role, protocol=protocol, lang=lang, ctx=ctx, t=ctx.t, link=link,
+        pdfs=ctx.pdfs,
+    )
+
+
+def role_title(ctx: PageContext, role: str) -> str:
+    """The page's heading: the role's title from the data, so the nav and the page agree."""
+    return f"# {ctx.protocol.roles[role].title[ctx.lang]}\n"
+
+
+def role_summary(ctx: PageContext, role: str) -> str:
+    return ctx.protocol.roles[role].summary[ctx.lang] + "\n"
+
+
+def principles(ctx: PageContext) -> str:
+    p, lang = ctx.protocol, ctx.lang
+    lines = [p.principles_intro[lang], ""]
+    lines += [f"{i}. {text[lang]}" for i, text in enumerate(p.principles, 1)]
+    return "\n".join(lines) + "\n"
+
+
+def intro(ctx: PageContext) -> str:
+    return ctx.protocol.intro[ctx.lang] + "\n"
+
+
+def tracks(ctx: PageContext) -> str:
+    return render("tracks.md.j2", tracks=ctx.protocol.tracks, lang=ctx.lang)
+
+
+def roles_menu(ctx: PageContext) -> str:
+    """'Who are you?': one link per role, to its page."""
+    return render("roles_menu.md.j2", roles=ctx.protocol.roles.values(), lang=ctx.lang, ctx=ctx)
+
+
+def contact_ladder(ctx: PageContext) -> str:
+    """Whom parents contact first, then, then; and the alternative."""
+    s = ctx.protocol.settings
+    roles = ctx.protocol.roles
+    return render(
+        "contact_ladder.md.j2", ladder=[roles[r] for r in s.contact_ladder],
+        alternative=roles[s.contact_alternative], contacts=s.contacts, lang=ctx.lang, ctx=ctx, t=ctx.t,
+    )
+
+
+def version(ctx: PageContext) -> str:
+    return render("version.md.j2", s=ctx.protocol.settings, lang=ctx.lang, t=ctx.t, date=_date)
+
+
+def setting(ctx: PageContext, name: str) -> str:
+    """One school setting in running text, e.g. the student system's name or the retention term."""
+    value = getattr(ctx.protocol.settings, name)
+    return value[ctx.lang] if isinstance(value, dict) else str(value)
+
+
+_MONTHS = {
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+    "en": "January February March April May June July August September October November December",
+}
+
+
+def _date(value, lang: str) -> str:
+    month = _MONTHS[lang].split()[value.month - 1]
+    return f"{value.day} {month} {value.year}"
+
+
+def contact(ctx: PageContext, role: str) -> str:
+    """How to reach a role, from the school settings."""
+    return ctx.protocol.settings.contacts[role][ctx.lang]
+
+
+def form_title(ctx: PageContext, form: str) -> str:
+    return f"# {ctx.protocol.forms[form].title[ctx.lang]}\n"
+
+
+def form(ctx: PageContext, form: str) -> str:
+    """A form's page: the download, the steps it belongs to, and its questions."""
+    p = ctx.protocol
+    head = render(
+        "form_steps.md.j2", form=p.forms[form], steps=p.steps_for_form(form), roles=p.roles,
+        lang=ctx.lang, ctx=ctx, t=ctx.t,
+    )
+    return head + FORM_QUESTIONS(ctx, form)
+
+
+def forms_list(ctx: PageContext) -> str:
+    p = ctx.protocol
+    return render(
+        "forms_list.md.j2", forms=p.forms.values(), steps_for=p.steps_for_form, roles=p.roles,
+        lang=ctx.lang, ctx=ctx, t=ctx.t,
+    )
+
+
+def _no_questions(ctx: PageContext, form: str) -> str:
+    return ""
+
+
+# The form's questions as HTML; generator.forms supplies the real renderer when it is installed.
+FORM_QUESTIONS = _no_questions

@@ -1,0 +1,1 @@
+"""MkDocs build-time work: hooks, per-language search, page language."""

@@ -1,0 +1,19 @@
+"""Which language a docs file belongs to (docs/<lang>/...)."""
+
+from __future__ import annotations
+
+from generator import DEFAULT_LANGUAGE, LANGUAGES
+
+
+def split_src(src_uri: str) -> tuple[str, str]:
+    """'en/roles/mentor.md' -> ('en', 'roles/mentor.md'). Files outside a language folder are Dutch."""
+    head, _, rest = src_uri.partition("/")
+    if head in LANGUAGES and rest:
+        return head, rest
+    return DEFAULT_LANGUAGE, src_uri
+
+
+def current_build_language(config) -> str:
+    """The language mkdocs-static-i18n is building now (it builds one language after another)."""
+    plugin = config.plugins.get("i18n")
+    return getattr(plugin, "current_language", None) or DEFAULT_LANGUAGE

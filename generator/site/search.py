@@ -1,0 +1,54 @@
+"""One search index per language.
+
+mkdocs-static-i18n leaves one search/search_index.json holding every language. This splits it:
+site/search/ keeps the Dutch pages, site/<lang>/search/ gets each other language's pages with
+locations relative to that language's root, and each index names its own stemming language.
+Pages of another language then point Material's search at their own index (see set_search_base).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator import DEFAULT_LANGUAGE, LANGUAGES
+
+CONFIG_TAG = '<script id="__config" type="application/json">'
+
+
+def split_index(site_dir: Path) -> dict[str, int]:
+    """Rewrite the mixed index into one index per language; return the number of entries per language."""
+    source = site_dir / "search" / "search_index.json"
+    data = json.loads(source.read_text(encoding="utf-8"))
+    counts = {}
+    for lang in LANGUAGES:
+        prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+        others = tuple(f"{o}/" for o in LANGUAGES if o != DEFAULT_LANGUAGE and o != lang)
+        if prefix:
+            docs = [dict(d, location=d["location"][len(prefix):]) for d in data["docs"] if d["location"].startswith(prefix)]
+        else:
+            docs = [d for d in data["docs"] if not d["location"].startswith(tuple(f"{o}/" for o in LANGUAGES))]
+        docs = [d for d in docs if not d["location"].startswith(others)]
+        index = {"config": dict(data["config"], lang=[lang]), "docs": docs}
+        target = site_dir / prefix / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(".tmp")
+        tmp.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        tmp.replace(target)
+        counts[lang] = len(docs)
+    return counts
+
+
+def set_search_base(html: str, lang: str) -> str:
+    """Point a page's Material config 'base' at its language root, where its search index lives."""
+    if lang == DEFAULT_LANGUAGE:
+        return html
+    start = html.find(CONFIG_TAG)
+    if start < 0:
+        return html
+    body_start = start + len(CONFIG_TAG)
+    end = html.find("</script>", body_start)
+    config = json.loads(html[body_start:end])
+    base = config["base"].rstrip("/")
+    config["base"] = f"{base}/{lang}" if base not in ("", ".") else lang
+    return html[:body_start] + json.dumps(config, ensure_ascii=False) + html[end:]
