@@ -77,7 +77,12 @@ class _Filler:
     def __call__(self, text: dict, file: str, key: str) -> Text:
         out = {}
         for lang, value in text.items():
-            names = [f for _, f, _, _ in string.Formatter().parse(value) if f is not None]
+            try:
+                names = [f for _, f, _, _ in string.Formatter().parse(value) if f is not None]
+            except ValueError:
+                self.problems.append(Problem(file, f"{key}.{lang}", "a lone { or }", "placeholders written as {name}"))
+                out[lang] = value
+                continue
             unknown = [n for n in names if n not in PLACEHOLDERS]
             if unknown:
                 self.problems.append(Problem(
@@ -129,7 +134,7 @@ def _build(settings, proto, roles, forms, files, fill: _Filler) -> Protocol:
 def _build_role(data: dict, file: str, fill: _Filler) -> Role:
     nodes = {}
     for i, raw in enumerate(data["steps"]):
-        key = f"steps[{i}]"
+        key = f"steps[{raw['id']}]"
         if "decision" in raw:
             node = Node(
                 id=raw["id"], role=data["id"], kind="decision", number=i + 1,

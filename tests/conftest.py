@@ -1,0 +1,51 @@
+"""Shared fixtures: a scratch copy of the repository's data, and one built site per test session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIRS = ("protocol", "forms/definitions")
+
+
+def mkdocs(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """Run mkdocs from the venv the tests run in; output captured as text."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", *args], cwd=cwd, env=env, capture_output=True, text=True, check=False
+    )
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A copy of protocol/ and forms/definitions/ to break on purpose; returns the copy's root."""
+    for name in DATA_DIRS:
+        shutil.copytree(ROOT / name, tmp_path / name)
+    return tmp_path
+
+
+@pytest.fixture
+def site_copy(tmp_path: Path) -> Path:
+    """A copy of everything a build needs (config, docs, data, overrides, forms) in a scratch folder."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    hooks = "generator/site/hooks.py"
+    assert hooks in config
+    (tmp_path / "mkdocs.yml").write_text(config.replace(hooks, str(ROOT / hooks)), encoding="utf-8")
+    for name in ("docs", "overrides", "protocol", "forms"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return tmp_path
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once with --strict into a scratch folder."""
+    out = tmp_path_factory.mktemp("site")
+    result = mkdocs("build", "--strict", "--site-dir", str(out))
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr[-4000:]}"
+    return out
