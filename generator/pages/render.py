@@ -18,9 +18,15 @@ def steps(ctx: PageContext, role: str) -> str:
             label = f"{ctx.t('hands_over_to')} {protocol.roles[node.role].name[lang]}: {label}"
         return f"[{label}]({ctx.node_link(node)})"
 
+    def form_line(form_id: str) -> str:
+        title = protocol.forms[form_id].title[lang]
+        line = f":material-file-document-outline: **{ctx.t('form')}:** [{title}]({ctx.rel(f'forms/{form_id}.md')})"
+        if ctx.pdfs:
+            line += f" · [{ctx.t('download_pdf')}]({ctx.rel(f'forms/{form_id}.pdf')})"
+        return line
+
     return render(
-        "steps.md.j2", role=the_role, protocol=protocol, lang=lang, ctx=ctx, t=ctx.t, link=link,
-        pdfs=ctx.pdfs,
+        "steps.md.j2", role=the_role, protocol=protocol, lang=lang, t=ctx.t, link=link, form_line=form_line,
     )
 
 
