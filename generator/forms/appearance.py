@@ -1,0 +1,174 @@
+"""Repair WeasyPrint's form fields with pikepdf, so the forms work in real viewers.
+
+What WeasyPrint leaves wrong, and what is done here:
+- a radio group's buttons are also listed as top-level fields, each with its own /T, so a fill
+  does not take: the group becomes ONE field whose /Kids are widgets, with on-states named after
+  the options;
+- checkboxes have an "on" appearance only, and /NeedAppearances makes viewers redraw them from
+  nothing: each gets /Yes and /Off appearances and a /MK caption;
+- text fields have no appearance streams, and a /DA with an operator that does not belong there;
+- every /TU is set to the field's visible label; pages get /Tabs /S; /Lang is set;
+- the file is saved with a deterministic /ID, so the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+from math import sqrt
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name, String
+
+from generator.forms.model import Widget
+from generator.forms.view import HTML_LANG
+
+RADIO_FLAGS = (1 << 14) | (1 << 15)  # NoToggleToOff, Radio
+KAPPA = 4 * (sqrt(2) - 1) / 3  # Bézier handle length for a quarter circle
+INK = "0.1 0.1 0.1"
+
+
+class RepairError(RuntimeError):
+    """The PDF's fields do not match the form's widgets (a WeasyPrint change, or a template bug)."""
+
+
+def repair(data: bytes, widgets: list[Widget], lang: str, title: str) -> bytes:
+    pdf = pikepdf.open(io.BytesIO(data))
+    spec = {w.name: w for w in widgets}
+    acroform = pdf.Root.AcroForm
+    font = _field_font(acroform)
+    streams = _Streams(pdf)
+    kids = {kid.objgen for field in acroform.Fields if "/Kids" in field for kid in field.Kids}
+    fields = [f for f in acroform.Fields if f.objgen not in kids]
+    names = [str(f.T) for f in fields]
+    if sorted(names) != sorted(spec):
+        missing, extra = set(spec) - set(names), set(names) - set(spec)
+        raise RepairError(f"PDF fields differ from the form: missing {sorted(missing)}, unexpected {sorted(extra)}")
+    for field in fields:
+        widget = spec[str(field.T)]
+        field.TU = String(widget.label)
+        {"radio": _radio, "checkbox": _checkbox}.get(widget.kind, _text)(streams, field, widget, font)
+    acroform.Fields = Array(fields)
+    acroform.DA = String(f"/{font} 10 Tf 0 g")
+    if "/NeedAppearances" in acroform:
+        del acroform["/NeedAppearances"]
+    for page in pdf.pages:
+        page.obj.Tabs = Name.S
+    pdf.Root.Lang = String(HTML_LANG[lang])
+    pdf.docinfo.Title = String(title)
+    out = io.BytesIO()
+    pdf.save(
+        out,
+        deterministic_id=True,
+        compress_streams=True,
+        object_stream_mode=pikepdf.ObjectStreamMode.generate,
+        stream_decode_level=pikepdf.StreamDecodeLevel.generalized,
+        recompress_flate=True,
+    )
+    return out.getvalue()
+
+
+def _field_font(acroform: Dictionary) -> str:
+    """The name of the (bundled) font in the form's resources that text fields use."""
+    fonts = list(acroform.DR.Font.keys())
+    for field in acroform.Fields:
+        if "/DA" in field:
+            for font in fonts:
+                if font[1:] in str(field.DA):
+                    return font[1:]
+    return fonts[0][1:]
+
+
+def _text(streams: _Streams, field: Dictionary, widget: Widget, font: str) -> None:
+    field.DA = String(f"/{font} 10 Tf 0 g")
+    width, height = _size(field)
+    # Its own stream: a filler such as pypdf rewrites a text field's stream in place.
+    field.AP = Dictionary(N=streams(width, height, b"/Tx BMC EMC", shared=False))
+    field.MK = Dictionary()
+
+
+def _checkbox(streams: _Streams, field: Dictionary, widget: Widget, font: str) -> None:
+    width, height = _size(field)
+    _button(streams, field, "Yes", _tick(width, height), width, height, caption="4")
+    field.V = Name.Off
+
+
+def _radio(streams: _Streams, field: Dictionary, widget: Widget, font: str) -> None:
+    kids = list(field.Kids)
+    if len(kids) != len(widget.states):
+        raise RepairError(f"radio group {widget.name}: {len(kids)} buttons in the PDF, {len(widget.states)} options")
+    for kid, state, name in zip(kids, widget.states, widget.state_labels, strict=True):
+        for key in ("/T", "/V", "/FT"):
+            if key in kid:
+                del kid[key]
+        kid.TU = String(name)  # read out for each button (pdf.js: alternativeText)
+        width, height = _size(kid)
+        _button(streams, kid, state, _dot(width, height), width, height, caption="l")
+    field.FT = Name.Btn
+    field.Ff = RADIO_FLAGS
+    field.V = Name.Off
+    if "/Opt" in field:
+        del field["/Opt"]
+
+
+def _button(
+    streams: _Streams, widget: Dictionary, state: str, on: bytes, width: float, height: float, caption: str
+) -> None:
+    widget.AP = Dictionary(N=Dictionary({"/" + state: streams(width, height, on), "/Off": streams(width, height, b"")}))
+    widget.AS = Name.Off
+    widget.MK = Dictionary(CA=String(caption))
+    widget.DA = String("/ZaDb 0 Tf 0 g")
+    if "/Border" in widget:
+        del widget["/Border"]
+
+
+def _size(annotation: Dictionary) -> tuple[float, float]:
+    x1, y1, x2, y2 = (float(v) for v in annotation.Rect)
+    return round(abs(x2 - x1), 3), round(abs(y2 - y1), 3)
+
+
+class _Streams:
+    """Appearance streams of one PDF. Buttons of the same size and look share one (small files);
+    fillers switch a button's /AS but rewrite a text field's stream, so those are never shared."""
+
+    def __init__(self, pdf: pikepdf.Pdf) -> None:
+        self.pdf = pdf
+        self.made: dict[tuple, pikepdf.Object] = {}
+
+    def __call__(self, width: float, height: float, content: bytes, shared: bool = True) -> pikepdf.Object:
+        key = (width, height, content) if shared else (len(self.made),)
+        if key not in self.made:
+            stream = pikepdf.Stream(
+                self.pdf,
+                content,
+                Type=Name.XObject,
+                Subtype=Name.Form,
+                BBox=Array([0, 0, width, height]),
+                Resources=Dictionary(),
+            )
+            self.made[key] = self.pdf.make_indirect(stream)
+        return self.made[key]
+
+
+def _tick(width: float, height: float) -> bytes:
+    """A check mark drawn as a path (no font needed)."""
+    line = max(min(width, height) * 0.14, 0.8)
+    points = [(0.2, 0.52), (0.42, 0.26), (0.8, 0.8)]
+    x0, y0 = points[0]
+    path = f"{x0 * width:.2f} {y0 * height:.2f} m " + " ".join(
+        f"{x * width:.2f} {y * height:.2f} l" for x, y in points[1:]
+    )
+    return f"q {INK} RG {line:.2f} w 1 J 1 j {path} S Q".encode()
+
+
+def _dot(width: float, height: float) -> bytes:
+    """A filled circle in the middle of the button."""
+    cx, cy, r = width / 2, height / 2, min(width, height) * 0.28
+    k = r * KAPPA
+    ops = [
+        f"{cx + r:.2f} {cy:.2f} m",
+        f"{cx + r:.2f} {cy + k:.2f} {cx + k:.2f} {cy + r:.2f} {cx:.2f} {cy + r:.2f} c",
+        f"{cx - k:.2f} {cy + r:.2f} {cx - r:.2f} {cy + k:.2f} {cx - r:.2f} {cy:.2f} c",
+        f"{cx - r:.2f} {cy - k:.2f} {cx - k:.2f} {cy - r:.2f} {cx:.2f} {cy - r:.2f} c",
+        f"{cx + k:.2f} {cy - r:.2f} {cx + r:.2f} {cy - k:.2f} {cx + r:.2f} {cy:.2f} c",
+    ]
+    return f"q {INK} rg {' '.join(ops)} f Q".encode()

@@ -1,0 +1,184 @@
+"""Build the PDF forms into a folder: in parallel, and only those whose inputs changed.
+
+Each PDF's inputs are hashed: the form's view (its definition, shared labels and the protocol
+data it shows), the templates, the stylesheet, the fonts and the generator's own code. The hashes
+are kept in <out_dir>/.forms-manifest.json. Files are written only when every form rendered, each
+through a temporary file and a rename, so an error leaves no half-written PDF behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from generator import LANGUAGES
+from generator.errors import DataError, Problem
+from generator.forms.document import Sources, form_pdf
+from generator.forms.view import form_view
+from generator.model import Protocol
+
+MANIFEST = ".forms-manifest.json"
+CODE_DIR = Path(__file__).resolve().parent
+
+
+class FormBuildError(Exception):
+    """One or more forms failed to render; nothing was written."""
+
+
+def output_path(out_dir: Path, lang: str, form_id: str) -> Path:
+    return out_dir / lang / f"{form_id}.pdf"
+
+
+def build_forms(
+    protocol: Protocol,
+    out_dir: Path,
+    langs: tuple[str, ...] = LANGUAGES,
+    form_ids: list[str] | None = None,
+    jobs: int | None = None,
+    *,
+    root: Path | None = None,
+    progress=None,
+) -> list[Path]:
+    """Render the forms that changed; return the paths of the PDFs written (empty if none changed).
+
+    progress: optional callable(str) told about each form (the CLI prints it to stderr).
+    """
+    sources = Sources.load(root) if root else Sources.load()
+    out_dir = Path(out_dir)
+    _check_request(sources, protocol, langs, form_ids)
+    ids = sorted(form_ids) if form_ids else sorted(sources.forms)
+    manifest = _read_manifest(out_dir)
+    shared = _shared_digest(sources)
+    todo: list[tuple[str, str, str]] = []
+    for lang in langs:
+        for form_id in ids:
+            key = f"{lang}/{form_id}.pdf"
+            digest = _digest(shared, form_view(sources.forms[form_id], protocol, sources.labels, lang))
+            if manifest.get(key) == digest and output_path(out_dir, lang, form_id).is_file():
+                _tell(progress, f"unchanged {key}")
+                continue
+            todo.append((form_id, lang, digest))
+    results = _render_all(sources, protocol, todo, jobs, progress)
+    written = []
+    for (form_id, lang, digest), data in zip(todo, results, strict=True):
+        path = output_path(out_dir, lang, form_id)
+        atomic_write(path, data)
+        manifest[f"{lang}/{form_id}.pdf"] = digest
+        written.append(path)
+    if todo:
+        atomic_write(out_dir / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode() + b"\n")
+    return written
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write data to path via a temporary file in the same folder and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes the file private; a site file is not
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _render_all(sources: Sources, protocol: Protocol, todo, jobs: int | None, progress) -> list[bytes]:
+    """Every PDF of todo, in order; FormBuildError listing each failure if any failed."""
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
+    tasks = [(sources, protocol, form_id, lang) for form_id, lang, _ in todo]
+    if jobs == 1:
+        outcomes = [_report(progress, task, _render_one(*task)) for task in tasks]
+    else:
+        import weasyprint  # noqa: F401  - loaded once here, shared by the forked workers
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = [pool.submit(_render_one, *task) for task in tasks]
+            outcomes = [_report(progress, task, future.result()) for task, future in zip(tasks, futures, strict=True)]
+    failures = [f"{task[3]}/{task[2]}: {error}" for task, (_, error) in zip(tasks, outcomes, strict=True) if error]
+    if failures:
+        raise FormBuildError("\n".join(failures))
+    return [data for data, _ in outcomes]
+
+
+def _report(progress, task, outcome: tuple[bytes, str | None]) -> tuple[bytes, str | None]:
+    _tell(progress, f"{'failed' if outcome[1] else 'rendered'} {task[3]}/{task[2]}.pdf")
+    return outcome
+
+
+def _render_one(sources: Sources, protocol: Protocol, form_id: str, lang: str) -> tuple[bytes, str | None]:
+    try:
+        return form_pdf(sources, protocol, form_id, lang), None
+    except Exception as error:  # reported for this form; the others still render
+        return b"", f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
+
+
+def _check_request(sources: Sources, protocol: Protocol, langs, form_ids) -> None:
+    problems = [
+        Problem("(command line)", "--lang", repr(lang), "one of " + ", ".join(LANGUAGES))
+        for lang in langs
+        if lang not in LANGUAGES
+    ]
+    problems += [
+        Problem("(command line)", "--form", repr(form_id), "one of " + ", ".join(sorted(sources.forms)))
+        for form_id in form_ids or ()
+        if form_id not in sources.forms
+    ]
+    problems += [
+        Problem(
+            f"forms/definitions/{form_id}.yml", "(file)", "nothing", "a definition of this form (the protocol names it)"
+        )
+        for form_id in protocol.forms
+        if form_id not in sources.forms
+    ]
+    if problems:
+        raise DataError(problems)
+
+
+def _shared_digest(sources: Sources) -> str:
+    """A hash of what every form depends on: templates, stylesheet, fonts and this code."""
+    import pikepdf
+    import weasyprint
+
+    hasher = hashlib.sha256(f"weasyprint {weasyprint.__version__} pikepdf {pikepdf.__version__}".encode())
+    folders = [sources.forms_dir / "templates", sources.forms_dir / "fonts", CODE_DIR]
+    files = [sources.forms_dir / "print.css"] + [p for d in folders for p in sorted(d.rglob("*")) if p.is_file()]
+    for path in files:
+        if path.suffix in (".pyc",):
+            continue
+        hasher.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return hasher.hexdigest()
+
+
+def _digest(shared: str, view: dict) -> str:
+    text = json.dumps(view, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256((shared + text).encode()).hexdigest()
+
+
+def _read_manifest(out_dir: Path) -> dict[str, str]:
+    try:
+        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _tell(progress, message: str) -> None:
+    if progress:
+        progress(message)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit("use: python -m generator forms")

@@ -1,0 +1,141 @@
+"""Load and check the form definitions in forms/definitions/*.yml (the file stem is the form id)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+from generator.yamlio import SafeLoader
+
+from generator.errors import DataError, Problem, show
+from generator.forms import schema
+from generator.forms.labels import describe_error
+from generator.forms.model import (
+    STEP_ROWS,
+    Column,
+    Field,
+    FormDefinition,
+    Option,
+    Section,
+)
+from generator.model import Text
+
+DEFAULT_WIDTH = {"date": "third", "time": "third"}
+
+
+def definitions_dir(root: Path) -> Path:
+    return root / "forms" / "definitions"
+
+
+def load_definitions(root: Path) -> dict[str, FormDefinition]:
+    """Every form definition under root, by id. Raises DataError listing every problem found."""
+    forms: dict[str, FormDefinition] = {}
+    problems: list[Problem] = []
+    for path in sorted(definitions_dir(root).glob("*.yml")):
+        try:
+            forms[path.stem] = load_definition(path, root)
+        except DataError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise DataError(problems)
+    return forms
+
+
+def load_definition(path: Path, root: Path | None = None) -> FormDefinition:
+    """One form definition from its YAML file; raises DataError naming the file and the key."""
+    file = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
+    except (OSError, yaml.YAMLError) as error:
+        raise DataError([Problem(file, "(file)", describe_error(error), "a readable YAML file")]) from None
+    return parse_definition(path.stem, file, data)
+
+
+def parse_definition(form_id: str, file: str, data: object) -> FormDefinition:
+    """A FormDefinition from already-parsed data: schema first, then the checks a schema cannot do."""
+    if not isinstance(data, dict):
+        raise DataError([Problem(file, "(top level)", show(data), "a mapping with title, intro, …")])
+    found = schema.problems(file, data)
+    if found:
+        raise DataError(found)
+    form = FormDefinition(
+        id=form_id,
+        file=file,
+        title=Text(data["title"]),
+        intro=Text(data["intro"]),
+        purpose=Text(data["purpose"]),
+        sections=tuple(_section(s) for s in data["sections"]),
+    )
+    found = _duplicates(form)
+    if found:
+        raise DataError(found)
+    return form
+
+
+def _section(data: dict) -> Section:
+    return Section(
+        id=data["id"],
+        title=Text(data["title"]),
+        help=Text(data["help"]) if "help" in data else None,
+        fields=tuple(_field(f) for f in data["fields"]),
+    )
+
+
+def _field(data: dict) -> Field:
+    columns = tuple(Column(c["id"], c["type"], Text(c["label"]), c.get("width", 0)) for c in data.get("columns", ()))
+    return Field(
+        id=data["id"],
+        type=data["type"],
+        label=Text(data["label"]),
+        help=Text(data["help"]) if "help" in data else None,
+        options=tuple(Option(o["id"], Text(o["label"])) for o in data.get("options", ())),
+        lines=data.get("lines", 4 if data["type"] == "textarea" else 1),
+        width=data.get("width", DEFAULT_WIDTH.get(data["type"], "full")),
+        columns=_share_widths(columns),
+        rows=data.get("rows", 0),
+        row_label=Text(data["row_label"]) if "row_label" in data else None,
+    )
+
+
+def _share_widths(columns: tuple[Column, ...]) -> tuple[Column, ...]:
+    """Columns without a width share what the others leave of 100 %."""
+    left = 100 - sum(c.width for c in columns)
+    open_ = [c for c in columns if not c.width]
+    share = max(left // len(open_), 5) if open_ else 0
+    return tuple(c if c.width else Column(c.id, c.type, c.label, share) for c in columns)
+
+
+def _duplicates(form: FormDefinition) -> list[Problem]:
+    """Field names must be unique in the PDF; option and column ids unique within their field."""
+    found: list[Problem] = []
+    names = Counter(static_names(form))
+    for name, count in names.items():
+        if count > 1:
+            found.append(Problem(form.file, f"field name {name}", f"{count} fields with this name", "unique names"))
+    for section in form.sections:
+        for field in section.fields:
+            for what, ids in (("options", [o.id for o in field.options]), ("columns", [c.id for c in field.columns])):
+                for item, count in Counter(ids).items():
+                    if count > 1:
+                        key = f"sections.{section.id}.fields.{field.id}.{what}.{item}"
+                        found.append(Problem(form.file, key, f"{count} times", "a unique id"))
+            if field.type == "table" and field.rows != STEP_ROWS and field.row_label is None:
+                key = f"sections.{section.id}.fields.{field.id}.row_label"
+                found.append(Problem(form.file, key, "nothing", 'a row label such as "Person {n}"'))
+    return found
+
+
+def static_names(form: FormDefinition) -> list[str]:
+    """The PDF field names a form has whatever the protocol says (tables of steps excluded)."""
+    names: list[str] = []
+    for field in form.fields:
+        if field.type == "choices":
+            names.extend(f"{field.id}-{o.id}" for o in field.options)
+        elif field.type == "table":
+            if field.rows != STEP_ROWS:
+                names.extend(f"{field.id}-{r}-{c.id}" for r in range(1, field.rows + 1) for c in field.columns)
+        else:
+            names.append(field.id)
+    return names

@@ -1,0 +1,80 @@
+"""Render a form's view to HTML: the print document for WeasyPrint, or a fragment for the handbook."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+from generator.forms.definitions import load_definitions
+from generator.forms.labels import Labels, load_labels
+from generator.forms.model import FormDefinition
+from generator.forms.view import css_string, form_view
+from generator.model import Protocol
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def templates_dir(root: Path = ROOT) -> Path:
+    return root / "forms" / "templates"
+
+
+@lru_cache(maxsize=4)
+def environment(root: Path = ROOT) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir(root)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=False,
+        keep_trailing_newline=True,
+    )
+    env.filters["css_string"] = css_string
+    return env
+
+
+def render_form_html(view: dict, root: Path = ROOT) -> str:
+    """The complete HTML document that WeasyPrint turns into the fillable PDF."""
+    return environment(root).get_template("form.html").render(form=view)
+
+
+def render_page_html(view: dict, labels: Labels, pdf_href: str | None, step_href, root: Path = ROOT) -> str:
+    lang = view["lang"]
+    words = {key: labels.get(key, lang) for key in labels.texts}
+    steps = [dict(step, href=step_href(step, lang) if step_href else None) for step in view["steps"]]
+    html = (
+        environment(root).get_template("page.html").render(form=dict(view, steps=steps), words=words, pdf_href=pdf_href)
+    )
+    return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
+
+
+def handbook_step_href(step: dict, lang: str) -> str:
+    """Where a step is explained in the handbook, from the site root: roles/<role>/#<step>."""
+    prefix = "" if lang == "nl" else f"{lang}/"
+    return f"{prefix}roles/{step['role']}/#{step['id']}"
+
+
+def render_form_page(
+    form_id: str,
+    protocol: Protocol,
+    lang: str,
+    *,
+    pdf_href: str | None = None,
+    site_root: str | None = None,
+    root: Path = ROOT,
+    forms: dict[str, FormDefinition] | None = None,
+) -> str:
+    """A Markdown-safe HTML fragment describing one form (its steps, sections and questions).
+
+    pdf_href: link to the PDF to offer as a download (none if not given).
+    site_root: relative path from the page to the site root ("../../"); when given, each step
+    the form belongs to links to its place in the handbook (roles/<role>/#<step>).
+    """
+    forms = forms if forms is not None else load_definitions(root)
+    labels = load_labels(root)
+    view = form_view(forms[form_id], protocol, labels, lang)
+
+    def step_href(step: dict, lang: str) -> str:
+        return f"{site_root}{handbook_step_href(step, lang)}"
+
+    return render_page_html(view, labels, pdf_href, step_href if site_root is not None else None, root)

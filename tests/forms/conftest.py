@@ -1,0 +1,144 @@
+"""Fixtures for the form tests: the real protocol, a small fake one, and every PDF built once."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from generator import LANGUAGES
+from generator.forms.builder import build_forms, output_path
+from generator.forms.document import Sources
+from generator.forms.render import ROOT
+from generator.forms.view import form_view, widgets
+from generator.model import Node, Protocol, Role, Settings, Text
+
+
+@pytest.fixture(scope="session")
+def protocol() -> Protocol:
+    from generator.loader import load_protocol
+
+    return load_protocol(ROOT)
+
+
+@pytest.fixture(scope="session")
+def sources() -> Sources:
+    return Sources.load(ROOT)
+
+
+@pytest.fixture(scope="session")
+def built(protocol, tmp_path_factory) -> Path:
+    """Every form in every language, built once per test session with two processes."""
+    out = tmp_path_factory.mktemp("forms")
+    build_forms(protocol, out, jobs=2)
+    return out
+
+
+@pytest.fixture(scope="session")
+def all_pdfs(built, sources) -> list[tuple[str, str, Path]]:
+    return [
+        (lang, form_id, output_path(built, lang, form_id)) for lang in LANGUAGES for form_id in sorted(sources.forms)
+    ]
+
+
+@pytest.fixture(scope="session")
+def expected_widgets(protocol, sources):
+    def of(form_id: str, lang: str):
+        return widgets(form_view(sources.forms[form_id], protocol, sources.labels, lang))
+
+    return of
+
+
+_KEEP_OPEN: list[pikepdf.Pdf] = []  # pikepdf objects die with their Pdf
+
+
+def fields_of(path: Path) -> dict[str, pikepdf.Dictionary]:
+    """Top-level AcroForm fields of a PDF by name (/T)."""
+    pdf = pikepdf.open(path)
+    _KEEP_OPEN.append(pdf)
+    return {str(f.T): f for f in pdf.Root.AcroForm.Fields}
+
+
+@pytest.fixture
+def forms_root(tmp_path) -> Path:
+    """A writable copy of the forms/ folder, to change inputs in."""
+    shutil.copytree(ROOT / "forms", tmp_path / "forms")
+    return tmp_path
+
+
+def make(cls, **values):
+    """An instance of a model dataclass from the values it knows (the model may grow or shrink)."""
+    known = {f.name for f in dataclasses.fields(cls)}
+    return cls(**{k: v for k, v in values.items() if k in known})
+
+
+def text(nl: str, en: str) -> Text:
+    return Text(nl=nl, en=en)
+
+
+@pytest.fixture
+def fake_protocol() -> Protocol:
+    """Two roles, a decision and three steps; one step uses the fake form 'note'."""
+    mentor = make(
+        Role,
+        id="mentor",
+        name=text("mentor", "mentor"),
+        title=text("Mentor", "Mentor"),
+        summary=text("s", "s"),
+        page="roles/mentor.md",
+        start=("m-a",),
+        nodes={
+            "m-a": Node("m-a", "mentor", "step", text("Luisteren", "Listen"), forms=("note",), number=1),
+            "m-q": Node("m-q", "mentor", "decision", text("Opnieuw?", "Again?"), number=2),
+            "m-b": Node("m-b", "mentor", "step", text("Vastleggen in Magister", "Record it in Magister"), number=3),
+        },
+    )
+    coordinator = make(
+        Role,
+        id="coordinator",
+        name=text("zorgcoördinator", "SEN coordinator"),
+        title=text("Zorgcoördinator", "SEN coordinator"),
+        summary=text("s", "s"),
+        page="roles/coordinator.md",
+        start=("c-a",),
+        nodes={"c-a": Node("c-a", "coordinator", "step", text("Overnemen", "Take over"), forms=("note",), number=1)},
+    )
+    management = make(
+        Role,
+        id="management",
+        name=text("schoolleiding", "school management"),
+        title=text("Schoolleiding", "School management"),
+        summary=text("s", "s"),
+        page="roles/management.md",
+        start=(),
+        nodes={},
+    )
+    settings = make(
+        Settings,
+        school_name="Testschool",
+        student_system="Somtoday",
+        mentor_contact=text("mail", "mail"),
+        contacts={},
+        contact_ladder=("mentor",),
+        contact_alternative="mentor",
+        version="9.9",
+        adopted_by=text("MR", "MR"),
+        adopted_on=dt.date(2026, 1, 1),
+        next_review=dt.date(2027, 1, 1),
+        editor_email="x@example.org",
+        retention=text("drie jaar", "three years"),
+    )
+    roles = {"mentor": mentor, "coordinator": coordinator, "management": management}
+    return make(
+        Protocol,
+        settings=settings,
+        intro=text("i", "i"),
+        principles_intro=text("p", "p"),
+        principles=(),
+        tracks=(),
+        roles=roles,
+    )

@@ -1,0 +1,79 @@
+"""The handbook's description of a form: an HTML fragment, read-only, in the page's language."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import pytest
+
+from generator.forms.render import render_form_page
+
+
+class Outline(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[str] = []
+        self.links: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        if tag == "a":
+            self.links.append(dict(attrs)["href"])
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def outline(html: str) -> Outline:
+    parser = Outline()
+    parser.feed(html)
+    return parser
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_form_page_is_a_fragment_without_live_inputs(protocol, sources, lang):
+    html = render_form_page("incident-report", protocol, lang, forms=sources.forms)
+    tags = set(outline(html).tags)
+    assert not tags & {"html", "body", "head", "input", "textarea", "select", "form"}
+    assert "\n\n" not in html  # one HTML block for Markdown
+
+
+def test_the_form_page_lists_every_question_with_its_help_and_options(protocol, sources):
+    html = render_form_page("incident-report", protocol, "en", forms=sources.forms)
+    text = " ".join(outline(html).text)
+    form = sources.forms["incident-report"]
+    for field in form.fields:
+        assert field.label["en"] in text
+        if field.help:
+            assert field.help["en"] in text
+        for option in field.options:
+            assert option.label["en"] in text
+    assert "choose one answer" in text and "tick all that apply" in text
+
+
+def test_the_form_page_links_each_step_and_the_pdf_when_asked(protocol, sources):
+    html = render_form_page(
+        "incident-report",
+        protocol,
+        "en",
+        forms=sources.forms,
+        pdf_href="../pdf/incident-report.pdf",
+        site_root="../../",
+    )
+    links = outline(html).links
+    assert "../pdf/incident-report.pdf" in links
+    for node in protocol.steps_for_form("incident-report"):
+        assert f"../../en/roles/{node.role}/#{node.id}" in links
+
+
+def test_the_dutch_form_page_links_to_dutch_step_pages(protocol, sources):
+    html = render_form_page("escalation", protocol, "nl", forms=sources.forms, site_root="")
+    assert "roles/mentor/#m-escalate" in outline(html).links
+
+
+def test_the_form_page_uses_the_words_sen_coordinator_and_zorgcoordinator(protocol, sources):
+    english = render_form_page("escalation", protocol, "en", forms=sources.forms)
+    dutch = render_form_page("escalation", protocol, "nl", forms=sources.forms)
+    assert "SEN coordinator" in english and "zorgcoördinator" in dutch
+    assert "care coordinator" not in english.lower()

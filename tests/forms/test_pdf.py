@@ -1,0 +1,187 @@
+"""The PDFs really work: fields named and labelled, radio groups whole, fills that stay, small, stable."""
+
+from __future__ import annotations
+
+import io
+import logging
+import subprocess
+
+import pikepdf
+import pytest
+from pypdf import PdfReader, PdfWriter
+
+from generator.forms.document import form_pdf
+from generator.forms.pdf import RenderWarning, weasy_pdf
+from generator.forms.render import ROOT
+
+from .conftest import fields_of
+
+MAX_BYTES = 100 * 1024
+
+
+def test_every_form_is_built_in_both_languages(all_pdfs):
+    assert len(all_pdfs) == 28
+    for _, _, path in all_pdfs:
+        assert path.read_bytes().startswith(b"%PDF-")
+
+
+def test_a_weasyprint_warning_fails_the_render():
+    html = "<html lang='en'><body style='colour: red; font-size: banana'><form></form></body></html>"
+    with pytest.raises(RenderWarning, match="font-size"):
+        weasy_pdf(html, ROOT / "forms")
+
+
+def test_forms_render_without_any_weasyprint_warning(protocol, sources, caplog):
+    caplog.set_level(logging.WARNING, logger="weasyprint")
+    form_pdf(sources, protocol, "incident-report", "nl")
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("weasyprint")] == []
+
+
+def test_field_names_are_unique_and_exactly_those_defined(all_pdfs, expected_widgets):
+    for lang, form_id, path in all_pdfs:
+        names = list(fields_of(path))
+        assert len(names) == len(set(names)), form_id
+        assert sorted(names) == sorted(w.name for w in expected_widgets(form_id, lang)), (lang, form_id)
+
+
+def test_every_field_has_its_visible_label_as_accessible_name(all_pdfs, expected_widgets):
+    for lang, form_id, path in all_pdfs:
+        fields = fields_of(path)
+        for widget in expected_widgets(form_id, lang):
+            assert str(fields[widget.name].TU) == widget.label, (lang, form_id, widget.name)
+
+
+def test_each_pdf_declares_its_language(all_pdfs):
+    for lang, _, path in all_pdfs:
+        assert str(pikepdf.open(path).Root.Lang) == {"nl": "nl-NL", "en": "en-GB"}[lang]
+
+
+def test_tab_order_follows_the_page_structure(all_pdfs):
+    for _, _, path in all_pdfs:
+        assert all(page.obj.Tabs == "/S" for page in pikepdf.open(path).pages)
+
+
+def test_each_pdf_is_at_most_100_kb(all_pdfs):
+    sizes = {f"{lang}/{form_id}": path.stat().st_size for lang, form_id, path in all_pdfs}
+    assert max(sizes.values()) <= MAX_BYTES, sizes
+
+
+def test_qpdf_finds_no_errors(all_pdfs):
+    for _, _, path in all_pdfs:
+        result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_bundled_subset_font_is_embedded_and_no_other(all_pdfs):
+    for _, _, path in all_pdfs[:2]:
+        pdf = pikepdf.open(path)
+        names = {
+            str(o.FontName)
+            for o in pdf.objects
+            if isinstance(o, pikepdf.Dictionary) and o.get("/Type") == "/FontDescriptor"
+        }
+        assert names and all("+Form-Sans" in n for n in names), names
+        assert all(
+            "/FontFile2" in o
+            for o in pdf.objects
+            if isinstance(o, pikepdf.Dictionary) and o.get("/Type") == "/FontDescriptor"
+        )
+
+
+def test_every_field_has_an_appearance_stream_and_viewers_are_not_asked_to_make_them(all_pdfs):
+    for _, form_id, path in all_pdfs:
+        pdf = pikepdf.open(path)
+        assert "/NeedAppearances" not in pdf.Root.AcroForm
+        for page in pdf.pages:
+            for annot in page.get("/Annots", []):
+                if annot.get("/Subtype") == "/Widget":
+                    assert "/AP" in annot and "/N" in annot.AP, form_id
+
+
+def test_a_radio_group_is_one_field_whose_buttons_are_widgets_with_option_states(built, expected_widgets):
+    fields = fields_of(built / "en" / "incident-report.pdf")
+    place = fields["place"]
+    widget = next(w for w in expected_widgets("incident-report", "en") if w.name == "place")
+    assert place.Ff & (1 << 15)  # a radio group
+    kids = list(place.Kids)
+    assert len(kids) == len(widget.states) == 9
+    assert widget.state_labels[2] == "Place: canteen"
+    for kid, state, name in zip(kids, widget.states, widget.state_labels, strict=True):
+        assert "/T" not in kid
+        assert str(kid.TU) == name
+        assert set(kid.AP.N.keys()) == {f"/{state}", "/Off"}
+    assert not {k.objgen for k in kids} & {f.objgen for f in fields.values()}  # not fields of their own
+
+
+def test_checkboxes_have_on_and_off_appearances(built):
+    serious = fields_of(built / "nl" / "incident-report.pdf")["serious"]
+    assert set(serious.AP.N.keys()) == {"/Yes", "/Off"}
+    assert serious.AS == "/Off"
+    assert b" l S" in serious.AP.N.Yes.read_bytes()  # the tick is drawn
+
+
+def test_text_fields_are_tall_enough_for_their_text(all_pdfs):
+    for _, form_id, path in all_pdfs:
+        for field in fields_of(path).values():
+            if field.get("/FT") == "/Tx":
+                x1, y1, x2, y2 = (float(v) for v in field.Rect)
+                assert abs(y2 - y1) >= 12, (form_id, str(field.T), abs(y2 - y1))
+                if field.get("/Ff", 0) & 4096:
+                    assert abs(y2 - y1) >= 30, (form_id, str(field.T))
+
+
+def fill(path, values: dict) -> bytes:
+    writer = PdfWriter(clone_from=PdfReader(path))
+    for page in writer.pages:
+        writer.update_page_form_field_values(page, values, auto_regenerate=False)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_fill_with_pypdf_persists_after_saving_and_reading_again(built, tmp_path):
+    values = {
+        "reporter": "Zoë Łukasz-Dvořák",
+        "account": 'Zoë zei: "laat me met rust".\nDaarna liep ze weg.',
+        "involved-1-name": "Zoë",
+        "serious": "/Yes",
+        "kind-online": "/Yes",
+        "involved-1-bullied": "/Yes",
+        "place": "/canteen",
+    }
+    saved = tmp_path / "filled.pdf"
+    saved.write_bytes(fill(built / "nl" / "incident-report.pdf", values))
+    fields = PdfReader(saved).get_fields()
+    for name, value in values.items():
+        assert fields[name].get("/V") == value, name
+    pdf = pikepdf.open(saved)
+    place = next(f for f in pdf.Root.AcroForm.Fields if str(f.T) == "place")
+    assert [str(k.AS) for k in place.Kids].count("/canteen") == 1
+    assert all(str(k.AS) in ("/canteen", "/Off") for k in place.Kids)
+    assert str(next(f for f in pdf.Root.AcroForm.Fields if str(f.T) == "serious").AS) == "/Yes"
+    assert fields["kind-physical"].get("/V") == "/Off"
+    date = next(f for f in pdf.Root.AcroForm.Fields if str(f.T) == "date")
+    assert date.AP.N.read_bytes() == b"/Tx BMC EMC"  # the fill did not spill into another field
+
+
+def test_no_two_text_fields_share_an_appearance_stream(all_pdfs):
+    for _, form_id, path in all_pdfs:
+        streams = [f.AP.N.objgen for f in fields_of(path).values() if f.get("/FT") == "/Tx"]
+        assert len(streams) == len(set(streams)), form_id
+
+
+def test_choosing_another_radio_option_replaces_the_first(built, tmp_path):
+    first = tmp_path / "first.pdf"
+    first.write_bytes(fill(built / "en" / "follow-up.pdf", {"status": "/less"}))
+    second = fill(first, {"status": "/stopped"})
+    pdf = pikepdf.open(io.BytesIO(second))
+    status = next(f for f in pdf.Root.AcroForm.Fields if str(f.T) == "status")
+    assert str(status.V) == "/stopped"
+    assert [str(k.AS) for k in status.Kids] == ["/stopped", "/Off", "/Off", "/Off"]
+
+
+def test_the_same_input_gives_byte_identical_pdfs(built, protocol, sources):
+    once = form_pdf(sources, protocol, "parent-contact", "en")
+    again = form_pdf(sources, protocol, "parent-contact", "en")
+    assert once == again
+    assert once == (built / "en" / "parent-contact.pdf").read_bytes()  # built in another process

@@ -1,0 +1,119 @@
+"""The words and names a form shows come from the definition, the protocol and labels.yml."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from generator.forms.definitions import load_definition
+from generator.forms.labels import load_labels
+from generator.forms.render import ROOT, render_form_html
+from generator.forms.view import form_view, widgets
+
+NOTE = """
+title: {nl: Notitie, en: Note}
+intro: {nl: "Schrijf het op in {system}.", en: "Write it down in {system}."}
+purpose: {nl: iets vastleggen., en: to record something.}
+sections:
+  - id: main
+    title: {nl: Hoofd, en: Main}
+    fields:
+      - id: kind
+        type: choices
+        label: {nl: Soort, en: Kind}
+        options:
+          - {id: verbal, label: {nl: woorden, en: verbal}}
+      - id: steps
+        type: table
+        label: {nl: Stappen, en: Steps}
+        rows: protocol-steps
+        columns:
+          - {id: date, type: date, label: {nl: Datum, en: Date}}
+          - {id: done, type: checkbox, label: {nl: Klaar, en: Done}}
+"""
+
+
+@pytest.fixture
+def note(tmp_path):
+    path = tmp_path / "note.yml"
+    path.write_text(textwrap.dedent(NOTE), encoding="utf-8")
+    return load_definition(path)
+
+
+@pytest.fixture
+def labels():
+    return load_labels(ROOT)
+
+
+def test_a_form_names_every_step_that_uses_it_with_role_and_number(note, fake_protocol, labels):
+    view = form_view(note, fake_protocol, labels, "en")
+    assert [s["text"] for s in view["steps"]] == ["Mentor, step 1: Listen", "SEN coordinator, step 1: Take over"]
+    dutch = form_view(note, fake_protocol, labels, "nl")
+    assert dutch["steps"][1]["text"] == "Zorgcoördinator, stap 1: Overnemen"
+
+
+def test_a_form_shows_school_version_and_student_system_from_the_settings(note, fake_protocol, labels):
+    view = form_view(note, fake_protocol, labels, "en")
+    assert view["school"] == "Testschool" and view["version"] == "9.9"
+    assert view["intro"] == "Write it down in Somtoday."
+    assert [f["label"] for f in view["record"]] == ["Recorded in Somtoday on", "Recorded by"]
+
+
+def test_the_privacy_note_says_purpose_readers_place_term_and_right_to_see(note, fake_protocol, labels):
+    privacy = form_view(note, fake_protocol, labels, "en")["privacy"]
+    assert "to record something." in privacy
+    assert "mentor, SEN coordinator and school management" in privacy
+    assert "Somtoday" in privacy and "three years" in privacy
+    assert "aged 16" in privacy and "custody" in privacy
+
+
+def test_a_table_of_protocol_steps_has_a_row_for_every_step_and_none_for_decisions(note, fake_protocol, labels):
+    view = form_view(note, fake_protocol, labels, "en")
+    table = view["sections"][0]["fields"][1]
+    groups = [r["group"] for r in table["rows"] if r["group"]]
+    labels_ = [r["label"] for r in table["rows"] if not r["group"]]
+    assert groups == ["Mentor", "SEN coordinator"]  # management has no steps: no empty group
+    assert labels_ == ["1. Listen", "3. Record it in Magister", "1. Take over"]
+
+
+def test_the_case_overview_lists_every_step_of_the_real_protocol(protocol, sources):
+    view = form_view(sources.forms["case-overview"], protocol, sources.labels, "en")
+    names = {w.name for w in widgets(view)}
+    steps = [n for role in protocol.roles.values() for n in role.nodes.values() if n.kind == "step"]
+    assert steps
+    for node in steps:
+        assert {f"step-{node.id}-date", f"step-{node.id}-who", f"step-{node.id}-done"} <= names
+
+
+def test_widgets_name_each_option_and_cell_with_its_question(note, fake_protocol, labels):
+    found = {w.name: w for w in widgets(form_view(note, fake_protocol, labels, "en"))}
+    assert found["kind-verbal"].label == "Kind: verbal"
+    assert found["steps-m-a-date"].label == "1. Listen: Date"
+    assert found["steps-c-a-done"].kind == "checkbox"
+    assert found["recorded-on"].label == "Recorded in Somtoday on"
+
+
+def test_the_print_html_has_a_label_for_every_input_and_the_language_set(note, fake_protocol, labels):
+    from html.parser import HTMLParser
+
+    class Inputs(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.inputs, self.labels, self.lang = [], set(), None
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag == "html":
+                self.lang = attrs.get("lang")
+            if tag in ("input", "textarea"):
+                self.inputs.append(attrs)
+            if tag == "label":
+                self.labels.add(attrs.get("for"))
+
+    parser = Inputs()
+    parser.feed(render_form_html(form_view(note, fake_protocol, labels, "nl")))
+    assert parser.lang == "nl-NL"
+    assert parser.inputs
+    for attrs in parser.inputs:
+        assert attrs["id"] in parser.labels or attrs.get("title"), attrs
