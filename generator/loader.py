@@ -85,10 +85,14 @@ class _Filler:
                 continue
             unknown = [n for n in names if n not in PLACEHOLDERS]
             if unknown:
-                self.problems.append(Problem(
-                    file, f"{key}.{lang}", f"the placeholder {{{unknown[0]}}}",
-                    "one of " + ", ".join("{" + p + "}" for p in PLACEHOLDERS),
-                ))
+                self.problems.append(
+                    Problem(
+                        file,
+                        f"{key}.{lang}",
+                        f"the placeholder {{{unknown[0]}}}",
+                        "one of " + ", ".join("{" + p + "}" for p in PLACEHOLDERS),
+                    )
+                )
                 out[lang] = value
                 continue
             out[lang] = value.format(**self.values, mentor_contact=self.mentor_contact[lang])
@@ -137,7 +141,10 @@ def _build_role(data: dict, file: str, fill: _Filler) -> Role:
         key = f"steps[{raw['id']}]"
         if "decision" in raw:
             node = Node(
-                id=raw["id"], role=data["id"], kind="decision", number=i + 1,
+                id=raw["id"],
+                role=data["id"],
+                kind="decision",
+                number=i + 1,
                 title=fill(raw["decision"], file, f"{key}.decision"),
                 branches=tuple(
                     Branch(fill(b["label"], file, f"{key}.branches[{j}].label"), b["next"])
@@ -146,7 +153,10 @@ def _build_role(data: dict, file: str, fill: _Filler) -> Role:
             )
         else:
             node = Node(
-                id=raw["id"], role=data["id"], kind="step", number=i + 1,
+                id=raw["id"],
+                role=data["id"],
+                kind="step",
+                number=i + 1,
                 title=fill(raw["title"], file, f"{key}.title"),
                 body=fill(raw["body"], file, f"{key}.body"),
                 forms=tuple(raw.get("forms", ())),

@@ -19,7 +19,11 @@ def cross_reference_problems(settings: dict, proto: dict, roles: dict, forms: di
             problems.append(Problem(pfile, f"roles[{i}]", repr(rid), f"a role with a file protocol/roles/{rid}.yml"))
     for rid in roles:
         if rid not in listed:
-            problems.append(Problem(files["roles"][rid], "(file)", f"a role file not listed in {pfile}", f"'{rid}' in {pfile} roles"))
+            problems.append(
+                Problem(
+                    files["roles"][rid], "(file)", f"a role file not listed in {pfile}", f"'{rid}' in {pfile} roles"
+                )
+            )
     for rid, data in roles.items():
         if data["id"] != rid:
             problems.append(Problem(files["roles"][rid], "id", repr(data["id"]), f"'{rid}', the file's name"))
@@ -31,7 +35,14 @@ def cross_reference_problems(settings: dict, proto: dict, roles: dict, forms: di
             nid, key = step["id"], f"steps[{step['id']}].id"
             if nid in where:
                 other_file, other_key = where[nid]
-                problems.append(Problem(files["roles"][rid], f"steps[{i}].id", f"the id {nid!r}, already used at {other_file} {other_key}", "an id used once"))
+                problems.append(
+                    Problem(
+                        files["roles"][rid],
+                        f"steps[{i}].id",
+                        f"the id {nid!r}, already used at {other_file} {other_key}",
+                        "an id used once",
+                    )
+                )
             else:
                 where[nid] = (files["roles"][rid], key)
 
@@ -41,24 +52,54 @@ def cross_reference_problems(settings: dict, proto: dict, roles: dict, forms: di
         own = {s["id"] for s in data["steps"]}
         for i, sid in enumerate(data["start"]):
             if sid not in own:
-                problems.append(Problem(file, f"start[{i}]", repr(sid), f"a step of this role ({', '.join(sorted(own))})"))
-        for i, step in enumerate(data["steps"]):
+                problems.append(
+                    Problem(file, f"start[{i}]", repr(sid), f"a step of this role ({', '.join(sorted(own))})")
+                )
+        for step in data["steps"]:
             for j, target in enumerate(step.get("next", ())):
                 if target not in where:
-                    problems.append(Problem(file, f"steps[{step['id']}].next[{j}]", repr(target), "the id of a step or decision in protocol/roles/"))
+                    problems.append(
+                        Problem(
+                            file,
+                            f"steps[{step['id']}].next[{j}]",
+                            repr(target),
+                            "the id of a step or decision in protocol/roles/",
+                        )
+                    )
                 elif target == step["id"]:
                     problems.append(Problem(file, f"steps[{step['id']}].next[{j}]", "the step itself", "another step"))
             for j, fid in enumerate(step.get("forms", ())):
                 if fid not in forms:
-                    problems.append(Problem(file, f"steps[{step['id']}].forms[{j}]", repr(fid), f"a form id ({', '.join(sorted(forms))})"))
+                    problems.append(
+                        Problem(
+                            file,
+                            f"steps[{step['id']}].forms[{j}]",
+                            repr(fid),
+                            f"a form id ({', '.join(sorted(forms))})",
+                        )
+                    )
             branches = step.get("branches", ())
             labels: dict[str, set[str]] = {"nl": set(), "en": set()}
             for j, branch in enumerate(branches):
                 if branch["next"] not in where:
-                    problems.append(Problem(file, f"steps[{step['id']}].branches[{j}].next", repr(branch["next"]), "the id of a step or decision in protocol/roles/"))
+                    problems.append(
+                        Problem(
+                            file,
+                            f"steps[{step['id']}].branches[{j}].next",
+                            repr(branch["next"]),
+                            "the id of a step or decision in protocol/roles/",
+                        )
+                    )
                 for lang, label in branch["label"].items():
                     if label in labels[lang]:
-                        problems.append(Problem(file, f"steps[{step['id']}].branches[{j}].label.{lang}", repr(label), "a label different from the other branches"))
+                        problems.append(
+                            Problem(
+                                file,
+                                f"steps[{step['id']}].branches[{j}].label.{lang}",
+                                repr(label),
+                                "a label different from the other branches",
+                            )
+                        )
                     labels[lang].add(label)
 
     # Settings refer to roles.
@@ -66,15 +107,26 @@ def cross_reference_problems(settings: dict, proto: dict, roles: dict, forms: di
         if rid not in roles:
             problems.append(Problem(sfile, f"contact_ladder[{i}]", repr(rid), f"a role id ({', '.join(listed)})"))
     if settings["contact_alternative"] not in roles:
-        problems.append(Problem(sfile, "contact_alternative", repr(settings["contact_alternative"]), f"a role id ({', '.join(listed)})"))
+        problems.append(
+            Problem(
+                sfile, "contact_alternative", repr(settings["contact_alternative"]), f"a role id ({', '.join(listed)})"
+            )
+        )
     for rid in settings["contacts"]:
         if rid not in roles:
             problems.append(Problem(sfile, f"contacts.{rid}", "an unknown role", f"a role id ({', '.join(listed)})"))
-    for i, rid in enumerate([*settings["contact_ladder"], settings["contact_alternative"]]):
+    for rid in [*settings["contact_ladder"], settings["contact_alternative"]]:
         if rid in roles and rid not in settings["contacts"]:
             problems.append(Problem(sfile, f"contacts.{rid}", "nothing", "how to reach this role, in nl and en"))
     if settings["next_review"] <= settings["adopted_on"]:
-        problems.append(Problem(sfile, "next_review", show(settings["next_review"]), f"a date after adopted_on ({settings['adopted_on']})"))
+        problems.append(
+            Problem(
+                sfile,
+                "next_review",
+                show(settings["next_review"]),
+                f"a date after adopted_on ({settings['adopted_on']})",
+            )
+        )
 
     if problems:
         return problems  # reachability means little while references are broken
@@ -83,15 +135,26 @@ def cross_reference_problems(settings: dict, proto: dict, roles: dict, forms: di
     graph = {s["id"]: _successors(s) for data in roles.values() for s in data["steps"]}
     seen = _reachable(graph, [sid for data in roles.values() for sid in data["start"]])
     for rid, data in roles.items():
-        for i, step in enumerate(data["steps"]):
+        for step in data["steps"]:
             if step["id"] not in seen:
-                problems.append(Problem(files["roles"][rid], f"steps[{step['id']}].id", f"{step['id']!r}, which no start or 'next' leads to", "a step reachable from a start"))
+                problems.append(
+                    Problem(
+                        files["roles"][rid],
+                        f"steps[{step['id']}].id",
+                        f"{step['id']!r}, which no start or 'next' leads to",
+                        "a step reachable from a start",
+                    )
+                )
 
     # Every form belongs to at least one step.
     used = {fid for data in roles.values() for s in data["steps"] for fid in s.get("forms", ())}
     for fid in forms:
         if fid not in used:
-            problems.append(Problem(files["forms"][fid], "(file)", "a form no step uses", "the form's id in some step's 'forms' list"))
+            problems.append(
+                Problem(
+                    files["forms"][fid], "(file)", "a form no step uses", "the form's id in some step's 'forms' list"
+                )
+            )
     return problems
 
 

@@ -36,7 +36,8 @@ def site_copy(tmp_path: Path) -> Path:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     hooks = "generator/site/hooks.py"
     assert hooks in config
-    (tmp_path / "mkdocs.yml").write_text(config.replace(hooks, str(ROOT / hooks)), encoding="utf-8")
+    config = config.replace(hooks, str(ROOT / hooks)).replace("\n  - generator\n", f"\n  - {ROOT / 'generator'}\n")
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
     for name in ("docs", "overrides", "protocol", "forms"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     return tmp_path

@@ -26,7 +26,13 @@ def steps(ctx: PageContext, role: str) -> str:
         return line
 
     return render(
-        "steps.md.j2", role=the_role, protocol=protocol, lang=lang, t=ctx.t, link=link, form_line=form_line,
+        "steps.md.j2",
+        role=the_role,
+        protocol=protocol,
+        lang=lang,
+        t=ctx.t,
+        link=link,
+        form_line=form_line,
     )
 
 
@@ -64,13 +70,18 @@ def contact_ladder(ctx: PageContext) -> str:
     s = ctx.protocol.settings
     roles = ctx.protocol.roles
     return render(
-        "contact_ladder.md.j2", ladder=[roles[r] for r in s.contact_ladder],
-        alternative=roles[s.contact_alternative], contacts=s.contacts, lang=ctx.lang, ctx=ctx, t=ctx.t,
+        "contact_ladder.md.j2",
+        ladder=[roles[r] for r in s.contact_ladder],
+        alternative=roles[s.contact_alternative],
+        contacts=s.contacts,
+        lang=ctx.lang,
+        ctx=ctx,
+        t=ctx.t,
     )
 
 
 def version(ctx: PageContext) -> str:
-    return render("version.md.j2", s=ctx.protocol.settings, lang=ctx.lang, t=ctx.t, date=_date)
+    return render("version.md.j2", s=ctx.protocol.settings, lang=ctx.lang, t=ctx.t, date=format_date)
 
 
 def setting(ctx: PageContext, name: str) -> str:
@@ -85,7 +96,7 @@ _MONTHS = {
 }
 
 
-def _date(value, lang: str) -> str:
+def format_date(value, lang: str) -> str:
     month = _MONTHS[lang].split()[value.month - 1]
     return f"{value.day} {month} {value.year}"
 
@@ -100,26 +111,32 @@ def form_title(ctx: PageContext, form: str) -> str:
 
 
 def form(ctx: PageContext, form: str) -> str:
-    """A form's page: the download, the steps it belongs to, and its questions."""
-    p = ctx.protocol
-    head = render(
-        "form_steps.md.j2", form=p.forms[form], steps=p.steps_for_form(form), roles=p.roles,
-        lang=ctx.lang, ctx=ctx, t=ctx.t,
+    """A form's page: the download, the steps it belongs to, and its questions (from the form data)."""
+    from generator.forms import render_form_page  # the forms package is only needed by form pages
+
+    pdf = ctx.url_to_root_file(f"forms/{form}.pdf") if ctx.pdfs else None
+    return render_form_page(
+        form, ctx.protocol, ctx.lang, pdf_href=pdf, site_root=ctx.url_to_site_root(), forms=ctx.form_definitions
     )
-    return head + FORM_QUESTIONS(ctx, form)
 
 
 def forms_list(ctx: PageContext) -> str:
     p = ctx.protocol
     return render(
-        "forms_list.md.j2", forms=p.forms.values(), steps_for=p.steps_for_form, roles=p.roles,
-        lang=ctx.lang, ctx=ctx, t=ctx.t,
+        "forms_list.md.j2",
+        forms=p.forms.values(),
+        steps_for=p.steps_for_form,
+        roles=p.roles,
+        lang=ctx.lang,
+        ctx=ctx,
+        t=ctx.t,
     )
 
 
-def _no_questions(ctx: PageContext, form: str) -> str:
-    return ""
+BOOKLET_FILE = "protocol.pdf"
 
 
-# The form's questions as HTML; generator.forms supplies the real renderer when it is installed.
-FORM_QUESTIONS = _no_questions
+def booklet_link(ctx: PageContext) -> str:
+    """A download link to the printable booklet, which the build writes after the pages."""
+    href = ctx.url_to_root_file(BOOKLET_FILE)
+    return f'<a class="md-button" href="{href}" download>{ctx.t("booklet_link")} (PDF)</a>\n'

@@ -1,10 +1,14 @@
 """MkDocs hooks (listed under `hooks:` in mkdocs.yml). Thin: each event calls one concern.
 
-- on_config: load and validate the protocol data and every page's markers, before anything is
-  written (a broken file stops the build with one line per problem, and site/ is left as it was).
+- on_config: load and validate the protocol data and every page's markers, and render the PDF
+  forms that changed into .cache/forms, before anything is written to the site (a broken file
+  stops the build with one line per problem, and site/ is left as it was).
 - on_page_markdown: fill the page's markers from the data.
 - on_post_page: English pages search their own index.
-- on_post_build: split the search index per language, once every language is built.
+- on_files: add the rendered PDF forms of the language being built.
+- on_nav / on_page_content: remember each language's pages in navigation order, for the booklet.
+- on_post_build: once every language is built, split the search index per language and print
+  the booklet of each language.
 """
 
 from __future__ import annotations
@@ -14,12 +18,15 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from generator import booklet
 from generator.errors import DataError
 from generator.loader import load_protocol
+from generator.pages import render
 from generator.pages.context import PageContext
 from generator.pages.markers import fill_markers
-from generator.site import search
-from generator.site.language import split_src
+from generator.forms import FormBuildError, load_definitions
+from generator.site import forms, meta, search
+from generator.site.language import current_build_language, split_src
 
 _state: dict = {}
 
@@ -27,25 +34,31 @@ _state: dict = {}
 def on_config(config):
     if _state.get("config_checked_for") == id(config) and "protocol" in _state:
         return config  # mkdocs-static-i18n runs on_config again for each further language
+    root = Path(config.config_file_path).parent
     try:
-        protocol = load_protocol(Path(config.config_file_path).parent)
-        _check_all_pages(Path(config.docs_dir), protocol)
+        protocol = load_protocol(root)
+        definitions = load_definitions(root)
+        _check_all_pages(Path(config.docs_dir), protocol, definitions)
+        forms.render_all(protocol, root)
     except DataError as exc:
         raise PluginError(f"The protocol data or a page is broken; nothing was written.\n{exc}") from None
-    _state.update(protocol=protocol, config_checked_for=id(config))
+    except FormBuildError as exc:
+        raise PluginError(f"A form could not be rendered; nothing was written.\n{exc}") from None
+    _state.update(protocol=protocol, definitions=definitions, config_checked_for=id(config), order={}, chapters={})
     # Words for the theme overrides (404 page, "report a problem" link), in every language.
     config.extra["labels"] = {key: dict(text) for key, text in protocol.labels.items()}
     config.extra["editor_email"] = protocol.settings.editor_email
     return config
 
 
-def _check_all_pages(docs_dir: Path, protocol) -> None:
+def _check_all_pages(docs_dir: Path, protocol, definitions) -> None:
     problems = []
     for path in sorted(docs_dir.rglob("*.md")):
         src = path.relative_to(docs_dir).as_posix()
         lang, page = split_src(src)
+        ctx = PageContext(protocol, lang, page, pdfs=True, form_definitions=definitions)
         try:
-            fill_markers(path.read_text(encoding="utf-8"), PageContext(protocol, lang, page), f"docs/{src}")
+            fill_markers(path.read_text(encoding="utf-8"), ctx, f"docs/{src}")
         except DataError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -54,11 +67,32 @@ def _check_all_pages(docs_dir: Path, protocol) -> None:
 
 def on_page_markdown(markdown, page, config, files):
     lang, path = split_src(page.file.src_uri)
-    ctx = PageContext(_state["protocol"], lang, path)
+    ctx = PageContext(_state["protocol"], lang, path, pdfs=True, form_definitions=_state["definitions"])
     try:
         return fill_markers(markdown, ctx, f"docs/{page.file.src_uri}")
     except DataError as exc:
         raise PluginError(str(exc)) from None
+
+
+@event_priority(-150)  # after mkdocs-static-i18n (-100) has chosen this language's files
+def on_files(files, config):
+    root = Path(config.config_file_path).parent
+    forms.add_to_files(files, _state["protocol"], root, current_build_language(config), config)
+    return files
+
+
+@event_priority(-150)  # after mkdocs-static-i18n (-100) has made the nav of this language
+def on_nav(nav, config, files):
+    lang = current_build_language(config)
+    _state["order"][lang] = [split_src(p.file.src_uri)[1] for p in nav.pages]
+    return nav
+
+
+def on_page_content(html, page, config, files):
+    lang, path = split_src(page.file.src_uri)
+    _state["chapters"].setdefault(lang, {})[path] = booklet.Chapter(path, page.title, html)
+    meta.describe(page, html)  # <meta name="description">: front matter, or the first paragraph
+    return html
 
 
 def on_post_page(output, page, config):
@@ -72,3 +106,24 @@ def on_post_build(config):
     if plugin is not None and getattr(plugin, "building", False):
         return  # an inner, per-language build: the index is not complete yet
     search.split_index(Path(config.site_dir))
+    _print_booklets(config)
+
+
+def _print_booklets(config) -> None:
+    protocol = _state["protocol"]
+    root = Path(config.config_file_path).parent
+    s = protocol.settings
+    for lang, order in _state["order"].items():
+        pages = _state["chapters"].get(lang, {})
+        chapters = [pages[p] for p in order if p in pages and booklet.wanted(p)]
+        labels = {k: v[lang] for k, v in protocol.labels.items()}
+        adopted = render.format_date(s.adopted_on, lang)
+        version = " ".join(
+            (labels["version"], s.version, "·", labels["adopted"], s.adopted_by[lang], labels["adopted_on"], adopted)
+        )
+        html = booklet.booklet_html(
+            chapters, lang, f"{s.school_name} · {labels['booklet_title']}", labels["booklet_subtitle"], version
+        )
+        prefix = "" if lang == "nl" else lang
+        target = Path(config.site_dir) / prefix / render.BOOKLET_FILE
+        booklet.render_booklet(html, target, root / ".cache" / "booklet")

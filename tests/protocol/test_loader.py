@@ -32,7 +32,13 @@ def step(data: dict, step_id: str) -> dict:
 def test_the_school_data_loads_with_every_role_of_the_protocol():
     protocol = load_protocol(ROOT)
     assert list(protocol.roles) == [
-        "student", "parent", "teacher", "mentor", "coordinator", "confidential-advisor", "management",
+        "student",
+        "parent",
+        "teacher",
+        "mentor",
+        "coordinator",
+        "confidential-advisor",
+        "management",
     ]
     assert len(protocol.tracks) == 5 and len(protocol.principles) == 5
 
@@ -59,7 +65,9 @@ def test_placeholders_are_filled_from_the_school_settings():
 
 def test_a_yaml_syntax_error_names_the_file_and_the_line(data_copy):
     path = data_copy / "protocol/roles/mentor.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("next: [m-talk-bully]", "next: [m-talk-bully"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("next: [m-talk-bully]", "next: [m-talk-bully"), encoding="utf-8"
+    )
     (line,) = problems_of(data_copy)
     assert line.startswith("protocol/roles/mentor.yml: line ")
     assert "YAML syntax error" in line and "expected valid YAML" in line
@@ -97,7 +105,10 @@ def test_an_unknown_branch_target_is_refused(data_copy):
         step(d, "m-within-class")["branches"][1]["next"] = "m-missing"
 
     edit_yaml(data_copy / "protocol/roles/mentor.yml", change)
-    assert "protocol/roles/mentor.yml: steps[m-within-class].branches[1].next: found 'm-missing'" in problems_of(data_copy)[0]
+    assert (
+        "protocol/roles/mentor.yml: steps[m-within-class].branches[1].next: found 'm-missing'"
+        in problems_of(data_copy)[0]
+    )
 
 
 def test_a_decision_with_one_branch_is_refused(data_copy):
@@ -122,22 +133,29 @@ def test_the_same_step_id_in_two_roles_is_refused(data_copy):
 
 
 def test_an_unknown_key_lists_the_keys_that_are_allowed(data_copy):
-    edit_yaml(data_copy / "protocol/roles/mentor.yml", lambda d: step(d, "m-record").update(titel={"nl": "x", "en": "x"}))
+    edit_yaml(
+        data_copy / "protocol/roles/mentor.yml", lambda d: step(d, "m-record").update(titel={"nl": "x", "en": "x"})
+    )
     assert problems_of(data_copy) == [
-        "protocol/roles/mentor.yml: steps[m-record].titel: found an unknown key; expected one of: body, forms, id, next, title"
+        "protocol/roles/mentor.yml: steps[m-record].titel: found an unknown key; "
+        "expected one of: body, forms, id, next, title"
     ]
 
 
 def test_a_badly_written_date_is_refused(data_copy):
     path = data_copy / "protocol/settings.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("next_review: 2027-09-01", "next_review: 1-9-2027"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("next_review: 2027-09-01", "next_review: 1-9-2027"), encoding="utf-8"
+    )
     assert problems_of(data_copy) == [
         "protocol/settings.yml: next_review: found '1-9-2027'; expected a date written as YYYY-MM-DD"
     ]
 
 
 def test_an_unknown_placeholder_in_a_text_is_refused(data_copy):
-    edit_yaml(data_copy / "protocol/roles/mentor.yml", lambda d: step(d, "m-record")["body"].update(en="Note it in {sytem}."))
+    edit_yaml(
+        data_copy / "protocol/roles/mentor.yml", lambda d: step(d, "m-record")["body"].update(en="Note it in {sytem}.")
+    )
     assert problems_of(data_copy) == [
         "protocol/roles/mentor.yml: steps[m-record].body.en: found the placeholder {sytem}; "
         "expected one of {school}, {system}, {mentor_contact}"
@@ -146,7 +164,9 @@ def test_an_unknown_placeholder_in_a_text_is_refused(data_copy):
 
 def test_a_role_file_that_is_not_listed_is_refused(data_copy):
     (data_copy / "protocol/roles/janitor.yml").write_text(
-        (data_copy / "protocol/roles/teacher.yml").read_text(encoding="utf-8").replace("id: teacher", "id: janitor")
+        (data_copy / "protocol/roles/teacher.yml")
+        .read_text(encoding="utf-8")
+        .replace("id: teacher", "id: janitor")
         .replace("id: t-", "id: j-"),
         encoding="utf-8",
     )
@@ -155,15 +175,20 @@ def test_a_role_file_that_is_not_listed_is_refused(data_copy):
 
 
 def test_a_form_that_no_step_uses_is_reported(data_copy):
-    (data_copy / "forms/definitions/unused.yml").write_text("title:\n  nl: Ongebruikt\n  en: Unused\n", encoding="utf-8")
+    (data_copy / "forms/definitions/unused.yml").write_text(
+        "title:\n  nl: Ongebruikt\n  en: Unused\n", encoding="utf-8"
+    )
     assert problems_of(data_copy) == [
-        "forms/definitions/unused.yml: (file): found a form no step uses; expected the form's id in some step's 'forms' list"
+        "forms/definitions/unused.yml: (file): found a form no step uses; "
+        "expected the form's id in some step's 'forms' list"
     ]
 
 
 def test_the_contact_ladder_must_name_roles(data_copy):
     edit_yaml(data_copy / "protocol/settings.yml", lambda d: d.update(contact_ladder=["mentor", "director"]))
-    assert problems_of(data_copy)[0].startswith("protocol/settings.yml: contact_ladder[1]: found 'director'; expected a role id")
+    assert problems_of(data_copy)[0].startswith(
+        "protocol/settings.yml: contact_ladder[1]: found 'director'; expected a role id"
+    )
 
 
 def test_every_problem_is_reported_at_once(data_copy):

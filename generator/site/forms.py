@@ -1,0 +1,38 @@
+"""The PDF forms in the site: rendered (only what changed) into a cache before the pages are
+built, then added to each language's files so that pages can link to them and MkDocs checks
+those links."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.structure.files import File, Files
+
+from generator import DEFAULT_LANGUAGE, LANGUAGES
+from generator.forms import build_forms, output_path
+from generator.model import Protocol
+
+
+def cache_dir(root: Path) -> Path:
+    return root / ".cache" / "forms"
+
+
+def render_all(protocol: Protocol, root: Path) -> list[Path]:
+    """Render every form in every language into the cache; returns the files written anew."""
+    return build_forms(protocol, cache_dir(root), LANGUAGES, root=root)
+
+
+def add_to_files(files: Files, protocol: Protocol, root: Path, lang: str, config) -> None:
+    """forms/<id>.pdf beside the form's page: /forms/<id>.pdf (Dutch), /en/forms/<id>.pdf (English)."""
+    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    for form_id in protocol.forms:
+        pdf = output_path(cache_dir(root), lang, form_id)
+        file = File(
+            f"{lang}/forms/{form_id}.pdf",
+            src_dir=None,
+            dest_dir=config.site_dir,
+            use_directory_urls=config.use_directory_urls,
+            dest_uri=f"{prefix}forms/{form_id}.pdf",
+        )
+        file.abs_src_path = str(pdf)
+        files.append(file)
