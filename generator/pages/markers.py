@@ -8,8 +8,10 @@ import re
 from collections.abc import Callable
 
 from generator.errors import DataError, Problem
+from generator.flowchart.render import flowchart, overview_chart
 from generator.pages import render
 from generator.pages.context import PageContext
+from generator.whatnow.render import what_now
 
 MARKER = re.compile(r"<!--\s*protocol:(?P<name>[a-z][a-z0-9_-]*)(?P<args>(?:\s+[a-z_]+=[^\s>]+)*)\s*-->")
 LOOSE = re.compile(r"<!--\s*protocol:.*?-->", re.S)
@@ -29,9 +31,10 @@ RENDERERS: dict[str, Callable[..., str]] = {
     "form-title": render.form_title,
     "form": render.form,
     "forms-list": render.forms_list,
-    "flowchart": lambda ctx, role: "",
-    "overview-chart": lambda ctx: "",
-    "what-now": lambda ctx: "",
+    "booklet-link": render.booklet_link,
+    "flowchart": flowchart,
+    "overview-chart": overview_chart,
+    "what-now": what_now,
 }
 
 
@@ -60,7 +63,9 @@ def fill_markers(markdown: str, ctx: PageContext, file: str) -> str:
         try:
             return renderer(ctx, **args)
         except KeyError as exc:
-            problems.append(Problem(file, key, f"the unknown id {exc.args[0]!r}", "an id that exists in the protocol data"))
+            problems.append(
+                Problem(file, key, f"the unknown id {exc.args[0]!r}", "an id that exists in the protocol data")
+            )
             return ""
         except AttributeError as exc:
             problems.append(Problem(file, key, f"the unknown name {exc.name!r}", "a setting of protocol/settings.yml"))
@@ -68,7 +73,9 @@ def fill_markers(markdown: str, ctx: PageContext, file: str) -> str:
 
     out = MARKER.sub(replace, markdown)
     for leftover in LOOSE.findall(out):
-        problems.append(Problem(file, leftover.strip(), "a marker that cannot be read", "<!-- protocol:NAME key=value -->"))
+        problems.append(
+            Problem(file, leftover.strip(), "a marker that cannot be read", "<!-- protocol:NAME key=value -->")
+        )
     if problems:
         raise DataError(problems)
     return out

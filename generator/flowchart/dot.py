@@ -1,0 +1,142 @@
+"""A role's steps and decisions as Graphviz DOT text. Pure: data in, text out; no Graphviz needed.
+
+Steps are boxes, decisions diamonds whose edges carry the branch labels, and a step of another
+role that this role hands over to is a rounded, dashed box ("→ Continues with mentor: 1. …").
+Every node is a link (`URL`); svg.py names each link by its text (the wrapped lines joined again,
+without the hand-over arrow). The labels are the words of the step list on the same page.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable, Iterable
+
+from generator.model import Node, Protocol
+
+# Characters per line. Narrow enough that a chart scales to a phone and stays readable.
+WRAP_STEP = 18
+WRAP_DECISION = 14
+WRAP_EDGE = 12
+HANDOVER_MARK = "→ "  # before a hand-over's label; not part of the link's name
+
+GRAPH_ATTRS = {
+    "rankdir": "TB",
+    "bgcolor": "transparent",
+    "pad": "0.05",
+    "nodesep": "0.2",
+    "ranksep": "0.3",
+    "fontname": "DejaVu Sans",
+}
+# 12pt drawn at its natural size is 16px, Material's body text. DejaVu Sans is wider than the
+# site's Atkinson Hyperlegible, which the CSS draws with, so the text always fits its box.
+NODE_ATTRS = {"fontname": "DejaVu Sans", "fontsize": "12", "shape": "box", "margin": "0.12,0.06"}
+EDGE_ATTRS = {"fontname": "DejaVu Sans", "fontsize": "11", "arrowsize": "0.7"}
+
+
+def node_label(node: Node, lang: str) -> str:
+    """The words of a node, as in the step list's heading: '5. First talk with the bullied student'."""
+    return f"{node.number}. {node.title[lang]}"
+
+
+def handover_label(protocol: Protocol, node: Node, lang: str) -> str:
+    """A step of another role, as the step list links to it: 'Continues with mentor: 1. Receive …'."""
+    role = protocol.roles[node.role]
+    return f"{protocol.labels['hands_over_to'][lang]} {role.name[lang]}: {node_label(node, lang)}"
+
+
+def wrap(text: str, width: int) -> list[str]:
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [text]
+
+
+def quote(text: str) -> str:
+    """A DOT string literal. Backslashes are doubled so Graphviz's escapes (\\N, \\G…) stay text."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def label_literal(lines: Iterable[str]) -> str:
+    """Wrapped lines as one DOT label, centred line by line (\\n)."""
+    return quote("\n".join(lines)).replace("\n", "\\n")
+
+
+def attrs(**values: str) -> str:
+    parts = []
+    for key, value in values.items():
+        literal = value if key == "label" else quote(value)
+        parts.append(f"{key}={literal}")
+    return "[" + ", ".join(parts) + "]"
+
+
+def header(name: str) -> list[str]:
+    """The opening lines of a digraph with this site's layout defaults."""
+    return [
+        f"digraph {quote(name)} {{",
+        "  graph " + attrs(**GRAPH_ATTRS) + ";",
+        "  node " + attrs(**NODE_ATTRS) + ";",
+        "  edge " + attrs(**EDGE_ATTRS) + ";",
+    ]
+
+
+def role_dot(protocol: Protocol, role_id: str, lang: str, link: Callable[[Node], str]) -> str:
+    """DOT for one role in one language. `link(node)` gives the URL a node leads to.
+
+    Nodes are declared in reading order (each step, then any hand-over it leads to), and each
+    gets `id` = its position ("fc3"), which svg.py uses to put the links in that order for the
+    keyboard, whatever order Graphviz writes them in.
+    """
+    role = protocol.roles[role_id]
+    lines = header(role.id)
+    handovers: list[str] = []
+
+    for node in role.nodes.values():
+        text = node_label(node, lang)
+        start = " fc-start" if node.id in role.start else ""
+        if node.is_decision:
+            shape = {"shape": "diamond", "class": "fc-node fc-decision" + start, "margin": "0.02,0.02"}
+            width = WRAP_DECISION
+        else:
+            shape = {"class": "fc-node fc-step" + start}
+            width = WRAP_STEP
+        lines.append(node_line(node.id, len(lines), label_literal(wrap(text, width)), link(node), **shape))
+        for target in node.successors:
+            other = protocol.node(target)
+            if other.role == role.id or target in handovers:
+                continue
+            handovers.append(target)
+            text = handover_label(protocol, other, lang)
+            lines.append(
+                node_line(
+                    _handover_name(target),
+                    len(lines),
+                    label_literal(wrap(HANDOVER_MARK + text, WRAP_STEP)),
+                    link(other),
+                    style="rounded,dashed",
+                    **{"class": "fc-node fc-handover"},
+                )
+            )
+
+    for node in role.nodes.values():
+        if node.is_decision:
+            for branch in node.branches:
+                lines.append(_edge(node.id, branch.next, role.id, protocol, wrap(branch.label[lang], WRAP_EDGE)))
+        else:
+            lines.extend(_edge(node.id, target, role.id, protocol) for target in node.next)
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def node_line(name: str, position: int, label: str, url: str, **extra: str) -> str:
+    """One node: its wrapped label, its link and its place in reading order."""
+    return f"  {quote(name)} " + attrs(label=label, URL=url, id=f"fc{position}", **extra) + ";"
+
+
+def _handover_name(target: str) -> str:
+    return f"handover:{target}"
+
+
+def _edge(source: str, target: str, role_id: str, protocol: Protocol, label: list[str] | None = None) -> str:
+    values: dict[str, str] = {"class": "fc-edge"}
+    if protocol.node(target).role != role_id:
+        target, values = _handover_name(target), {"class": "fc-edge fc-edge-handover", "style": "dashed"}
+    if label:
+        values["label"] = label_literal(label)
+    return f"  {quote(source)} -> {quote(target)} " + attrs(**values) + ";"

@@ -1,0 +1,66 @@
+"""Page-marker renderers for the charts: <!-- protocol:flowchart role=… --> on each role page and
+<!-- protocol:overview-chart --> on the protocol page. Each returns one block of raw HTML."""
+
+from __future__ import annotations
+
+from generator.flowchart import svg
+from generator.flowchart.dot import role_dot
+from generator.flowchart.links import href, node_href
+from generator.flowchart.overview import handovers, overview_dot, role_label
+from generator.pages.context import PageContext
+from generator.pages.templating import render
+
+
+def flowchart(ctx: PageContext, role: str) -> str:
+    """A role's chart; its text equivalent is the role's step list on the same page."""
+    the_role = ctx.protocol.roles[role]  # KeyError -> "the unknown id" from fill_markers
+    first = next(iter(the_role.nodes.values()))
+    drawing = svg.render(role_dot(ctx.protocol, role, ctx.lang, lambda node: node_href(ctx, node)))
+    return (
+        render(
+            "flowchart.html.j2",
+            kind="role",
+            id=f"chart-{role}",
+            svg=drawing,
+            caption=f"{ctx.t('chart')}: {the_role.title[ctx.lang]}",
+            hint=ctx.t("chart_hint"),
+            text_link=ctx.t("chart_text_link"),
+            text_href=f"#{first.id}",
+        )
+        + "\n"
+    )
+
+
+def overview_chart(ctx: PageContext) -> str:
+    """Who hands over to whom, as a chart and, right below it, in words."""
+    protocol, lang = ctx.protocol, ctx.lang
+
+    def link(role) -> str:
+        return href(ctx, role.page)
+
+    drawing = svg.render(overview_dot(protocol, lang, link))
+    figure = render(
+        "flowchart.html.j2",
+        kind="overview",
+        id="chart-overview",
+        svg=drawing,
+        caption=ctx.t("overview_chart"),
+        hint=ctx.t("overview_hint"),
+        text_link=ctx.t("overview_text_link"),
+        text_href="#chart-overview-words",
+    )
+    rows = [
+        (protocol.roles[source], [protocol.roles[t] for t in targets])
+        for source, targets in handovers(protocol).items()
+        if targets
+    ]
+    words = render(
+        "overview_words.html.j2",
+        id="chart-overview-words",
+        rows=rows,
+        link=link,
+        label=lambda role: role_label(role, lang),
+        title=ctx.t("overview_in_words"),
+        hands_over=ctx.t("overview_hands_over"),
+    )
+    return figure + "\n" + words + "\n"

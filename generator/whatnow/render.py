@@ -1,0 +1,29 @@
+"""The page-marker renderer for <!-- protocol:what-now -->: the helper as one block of raw HTML."""
+
+from __future__ import annotations
+
+from generator.flowchart.dot import handover_label, node_label
+from generator.flowchart.links import node_href
+from generator.model import Node
+from generator.pages.context import PageContext
+from generator.pages.templating import render
+from generator.whatnow.tree import build
+
+
+def what_now(ctx: PageContext) -> str:
+    protocol, lang = ctx.protocol, ctx.lang
+
+    def label(node: Node, role: str) -> str:
+        """The words of the step list: '5. First talk …', or 'Continues with mentor: 1. …'."""
+        return node_label(node, lang) if node.role == role else handover_label(protocol, node, lang)
+
+    html = render(
+        "what_now.html.j2",
+        tree=build(protocol),
+        lang=lang,
+        t=ctx.t,
+        label=label,
+        href=lambda node: node_href(ctx, node),
+    )
+    # Templates keep their structure readable; the page gets it without blank lines.
+    return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"

@@ -1,0 +1,80 @@
+"""DOT from the data, and Graphviz's SVG cleaned for inline use: small inputs, parsed outputs."""
+
+from __future__ import annotations
+
+import dataclasses
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from generator.flowchart import svg
+from generator.flowchart.dot import WRAP_STEP, role_dot
+from generator.flowchart.links import href, page_url
+from generator.model import Text
+from generator.pages.context import PageContext
+
+NS = {"svg": svg.SVG_NS}
+
+
+def draw(protocol, role: str, lang: str = "en") -> ET.Element:
+    return ET.fromstring(svg.render(role_dot(protocol, role, lang, lambda node: f"#{node.id}")))
+
+
+def test_steps_are_boxes_decisions_diamonds_and_hand_overs_dashed_rounded_boxes(protocol):
+    dot = role_dot(protocol, "teacher", "en", lambda node: f"#{node.id}")
+    lines = {line.split()[0].strip('"'): line for line in dot.splitlines() if "URL=" in line}
+    assert 'shape="diamond"' in lines["t-group"]
+    assert "shape=" not in lines["t-notice"]  # the default: a box
+    assert 'style="rounded,dashed"' in lines["handover:m-receive"]
+    assert '"t-report" -> "handover:m-receive"' in dot
+
+
+def test_long_labels_are_wrapped_into_short_lines(protocol):
+    for role in protocol.roles:
+        for text in draw(protocol, role).iterfind(".//svg:g[@class]/svg:g/svg:a/svg:text", NS):
+            longest_word = max(len(w) for w in text.text.split())
+            assert len(text.text) <= max(WRAP_STEP + 2, longest_word), text.text
+
+
+def test_quotes_and_backslashes_in_a_title_stay_text(protocol):
+    node = protocol.node("t-notice")
+    odd = dataclasses.replace(node, title=Text(en='See "it" \\N or \\l suspect it', nl="x"))
+    role = protocol.roles["teacher"]
+    changed = dataclasses.replace(
+        protocol, roles={**protocol.roles, "teacher": dataclasses.replace(role, nodes={**role.nodes, "t-notice": odd})}
+    )
+    link = next(a for a in draw(changed, "teacher").iterfind(".//svg:a", NS) if a.get("href") == "#t-notice")
+    assert link.get("aria-label") == '1. See "it" \\N or \\l suspect it'
+    assert "".join(t.text for t in link.iterfind("svg:text", NS)) == link.get("aria-label")
+
+
+def test_the_same_chart_is_drawn_once_per_build(protocol, monkeypatch):
+    dot = role_dot(protocol, "student", "nl", lambda node: f"#{node.id}") + "// cache test\n"
+    calls = []
+    real = svg.run_dot
+    monkeypatch.setattr(svg, "run_dot", lambda text: calls.append(text) or real(text))
+    assert svg.render(dot) == svg.render(dot)
+    assert len(calls) == 1
+
+
+def test_a_missing_dot_program_names_the_package_to_install(monkeypatch):
+    monkeypatch.setattr(svg.shutil, "which", lambda name: None)
+    with pytest.raises(svg.GraphvizError, match="graphviz") as error:
+        svg.run_dot("digraph { a }")
+    assert "apt-get install graphviz" in str(error.value)
+
+
+def test_a_broken_graph_says_what_dot_reported():
+    with pytest.raises(svg.GraphvizError, match="dot -Tsvg failed"):
+        svg.run_dot('digraph "broken" { a -> }')
+
+
+def test_links_from_raw_html_use_the_sites_directory_urls(protocol):
+    assert page_url("index.md") == "" and page_url("roles/mentor.md") == "roles/mentor/"
+    on_mentor = PageContext(protocol, "en", "roles/mentor.md")
+    assert href(on_mentor, "roles/mentor.md", "m-receive") == "#m-receive"
+    assert href(on_mentor, "roles/coordinator.md", "c-receive") == "../coordinator/#c-receive"
+    assert href(on_mentor, "index.md") == "../../"
+    on_home = PageContext(protocol, "en", "index.md")
+    assert href(on_home, "roles/mentor.md", "m-receive") == "roles/mentor/#m-receive"
+    assert href(PageContext(protocol, "en", "protocol.md"), "roles/parent.md") == "../roles/parent/"
