@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check forms bench lint clean setup system-serve system-test
+.PHONY: serve build offline test check forms bench lint clean setup system-serve system-test node-tools
 
 serve: setup system-serve  ## serve the handbook with its forms at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -12,7 +12,10 @@ serve: setup system-serve  ## serve the handbook with its forms at http://127.0.
 build: setup system-serve  ## write the deployable site to site/
 	$(BIN)/mkdocs build --strict
 
-test: setup system-test  ## run the whole test suite
+offline: setup system-serve  ## write a site for a file share (file://), search included, to site-offline/
+	HANDBOOK_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
+
+test: setup system-test node-tools  ## run the whole test suite (browser and HTML checks included)
 	$(BIN)/python -m pytest
 
 check: setup  ## validate the protocol data only
@@ -21,11 +24,11 @@ check: setup  ## validate the protocol data only
 forms: setup system-serve  ## render every form into forms-out/
 	$(BIN)/python -m generator forms --out forms-out
 
-bench: setup system-serve  ## print speed and size figures
+bench: setup system-test  ## print build, form and page-weight figures beside their targets (needs Chromium)
 	$(BIN)/python -m bench
 
 lint: setup
-	$(BIN)/ruff check generator tests
+	$(BIN)/ruff check generator tests bench
 
 setup: $(VENV)/.installed
 
@@ -41,5 +44,8 @@ system-serve:
 system-test:
 	scripts/ensure-system-packages test
 
+node-tools: system-test  ## axe-core and the Nu HTML Checker from npm into .cache/node/, when missing
+	scripts/fetch-node-tools
+
 clean:
-	rm -rf site site-offline forms-out .pytest_cache
+	rm -rf site site-offline forms-out .pytest_cache .cache/node

@@ -4,7 +4,7 @@
   forms that changed into .cache/forms, before anything is written to the site (a broken file
   stops the build with one line per problem, and site/ is left as it was).
 - on_page_markdown: fill the page's markers from the data.
-- on_post_page: English pages search their own index.
+- on_post_page: English pages search their own index; Material's invalid markup is made valid.
 - on_files: add the rendered PDF forms of the language being built.
 - on_nav / on_page_content: remember each language's pages in navigation order, for the booklet.
 - on_post_build: once every language is built, split the search index per language and print
@@ -20,12 +20,12 @@ from mkdocs.plugins import event_priority
 
 from generator import booklet
 from generator.errors import DataError
+from generator.forms import FormBuildError, load_definitions
 from generator.loader import load_protocol
 from generator.pages import render
 from generator.pages.context import PageContext
 from generator.pages.markers import fill_markers
-from generator.forms import FormBuildError, load_definitions
-from generator.site import forms, meta, search
+from generator.site import forms, markup, meta, search
 from generator.site.language import current_build_language, split_src
 
 _state: dict = {}
@@ -97,7 +97,11 @@ def on_page_content(html, page, config, files):
 
 def on_post_page(output, page, config):
     lang, _ = split_src(page.file.src_uri)
-    return search.set_search_base(output, lang)
+    return search.set_search_base(markup.fix(output), lang)
+
+
+def on_post_template(output, template_name, config):
+    return markup.fix(output)  # the 404 page: Material's invalid markup made valid, as on every page
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and merged search

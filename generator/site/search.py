@@ -4,6 +4,8 @@ mkdocs-static-i18n leaves one search/search_index.json holding every language. T
 site/search/ keeps the Dutch pages, site/<lang>/search/ gets each other language's pages with
 locations relative to that language's root, and each index names its own stemming language.
 Pages of another language then point Material's search at their own index (see set_search_base).
+When Material's offline plugin has written search/search_index.js (the index as a script, for file://),
+every language gets its own .js too.
 """
 
 from __future__ import annotations
@@ -20,27 +22,41 @@ def split_index(site_dir: Path) -> dict[str, int]:
     """Rewrite the mixed index into one index per language; return the number of entries per language."""
     source = site_dir / "search" / "search_index.json"
     data = json.loads(source.read_text(encoding="utf-8"))
+    offline = source.with_suffix(".js").is_file()  # written by material/offline just before this hook
     counts = {}
     for lang in LANGUAGES:
         prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
         others = tuple(f"{o}/" for o in LANGUAGES if o != DEFAULT_LANGUAGE and o != lang)
         if prefix:
-            docs = [dict(d, location=d["location"][len(prefix):]) for d in data["docs"] if d["location"].startswith(prefix)]
+            docs = [
+                dict(d, location=d["location"][len(prefix) :]) for d in data["docs"] if d["location"].startswith(prefix)
+            ]
         else:
             docs = [d for d in data["docs"] if not d["location"].startswith(tuple(f"{o}/" for o in LANGUAGES))]
         docs = [d for d in docs if not d["location"].startswith(others)]
         index = {"config": dict(data["config"], lang=[lang]), "docs": docs}
+        text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         target = site_dir / prefix / "search" / "search_index.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(".tmp")
-        tmp.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        tmp.replace(target)
+        _write(target, text)
+        if offline:
+            _write(target.with_suffix(".js"), f"var __index = {text}")  # the offline plugin's format
         counts[lang] = len(docs)
     return counts
 
 
+def _write(target: Path, text: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(target)
+
+
 def set_search_base(html: str, lang: str) -> str:
-    """Point a page's Material config 'base' at its language root, where its search index lives."""
+    """Point a page's Material config 'base' at its language root, where its search index lives.
+
+    The base ends in '/': Material resolves 'search/search_index.json' and each result's location
+    against it with new URL(), which would drop a last segment without a slash ('../en' -> '/').
+    """
     if lang == DEFAULT_LANGUAGE:
         return html
     start = html.find(CONFIG_TAG)
@@ -50,5 +66,5 @@ def set_search_base(html: str, lang: str) -> str:
     end = html.find("</script>", body_start)
     config = json.loads(html[body_start:end])
     base = config["base"].rstrip("/")
-    config["base"] = f"{base}/{lang}" if base not in ("", ".") else lang
+    config["base"] = f"{base}/{lang}/" if base not in ("", ".") else f"{lang}/"
     return html[:body_start] + json.dumps(config, ensure_ascii=False) + html[end:]

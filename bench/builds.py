@@ -1,0 +1,83 @@
+"""Build timings: the handbook (site, forms, booklets) against a bare Material build of the same Markdown.
+
+Each build runs `mkdocs build` in a fresh scratch copy of the project, so the clean build renders
+every form and booklet anew (nothing in .cache/), and the second build in the same copy is the
+rebuild with nothing changed. The bare build: a mkdocs.yml with only `theme: material` and one
+language's pages (docs/nl), no hooks and no i18n (the markers stay HTML comments).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("docs", "overrides", "protocol", "forms")
+
+
+@dataclass
+class Timings:
+    clean: float
+    rebuild: float
+    site: Path
+    bare_site: Path | None = None
+
+
+def mkdocs_build(config: Path, site: Path) -> float:
+    """Seconds for one `mkdocs build --strict` (a new process, as a person runs it)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(site)],
+        cwd=config.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"mkdocs build failed for {config}:\n{result.stderr[-3000:]}")
+    return elapsed
+
+
+def project_copy(scratch: Path) -> Path:
+    """The project's sources in a scratch folder (no .cache/); the code is linked, not copied."""
+    copy = scratch / "handbook"
+    copy.mkdir()
+    shutil.copy2(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+    (copy / "generator").symlink_to(ROOT / "generator", target_is_directory=True)
+    for name in PROJECT_PARTS:
+        shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return copy
+
+
+def bare_copy(scratch: Path, lang: str = "nl") -> Path:
+    """One language's pages with a mkdocs.yml that has only Material: what the theme gives by itself."""
+    copy = scratch / f"bare-{lang}"
+    shutil.copytree(ROOT / "docs" / lang, copy / "docs")
+    (copy / "mkdocs.yml").write_text(
+        "site_name: Bare Material\nsite_url: http://127.0.0.1:8000/\ntheme:\n  name: material\n", encoding="utf-8"
+    )
+    return copy
+
+
+def handbook(scratch: Path) -> Timings:
+    copy = project_copy(scratch)
+    site = copy / "site"
+    clean = mkdocs_build(copy / "mkdocs.yml", site)
+    rebuild = mkdocs_build(copy / "mkdocs.yml", site)
+    return Timings(clean, rebuild, site)
+
+
+def bare(scratch: Path, repeat: int = 3) -> Timings:
+    copy = bare_copy(scratch)
+    site = copy / "site"
+    runs = [mkdocs_build(copy / "mkdocs.yml", site) for _ in range(repeat)]
+    return Timings(runs[0], statistics.median(runs[1:]) if repeat > 1 else runs[0], site)

@@ -1,0 +1,40 @@
+"""Every page, both languages, light and dark: no WCAG 2.0/2.1/2.2 A or AA violation found by axe-core,
+no console error, no failed request and no request that leaves the site."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import ALL_PAGES
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# No rule is disabled. A rule switched off here must carry a comment saying why.
+DISABLED_RULES: dict[str, dict] = {}
+SCHEMES = {"light": "default", "dark": "slate"}
+
+
+def axe_violations(page, axe_source: str) -> list[str]:
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(axe_source)
+    result = page.evaluate(
+        """async ([tags, rules]) => {
+            const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, rules,
+                                               resultTypes: ['violations']});
+            return r.violations.map(v => `${v.id} (${v.impact}): ${v.help}\\n    ` +
+                v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' +
+                    (n.failureSummary || '').replace(/\\s+/g, ' ').slice(0, 240)).join('\\n    '));
+        }""",
+        [WCAG_TAGS, DISABLED_RULES],
+    )
+    return result
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+@pytest.mark.parametrize("path", [*ALL_PAGES, "/404.html"])
+def test_page_passes_axe_and_loads_cleanly(request, scheme, path, axe_source):
+    tab = request.getfixturevalue(scheme)
+    page = tab.open(path)
+    assert page.get_attribute("body", "data-md-color-scheme") == SCHEMES[scheme]
+    violations = axe_violations(page, axe_source)
+    assert not violations, f"{path} ({scheme}):\n" + "\n".join(violations)
+    assert not tab.traffic.problems(), f"{path} ({scheme}):\n" + "\n".join(tab.traffic.problems())

@@ -1,0 +1,69 @@
+"""The offline build (`make offline`) works opened from a file share: search in both languages,
+the language switcher, and no request that leaves file://."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import DESKTOP, Tab, _tab
+from tests.browser.test_reading import search_results
+from tests.conftest import mkdocs
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site-offline")
+    os.environ["HANDBOOK_OFFLINE"] = "true"
+    try:
+        result = mkdocs("build", "--strict", "--site-dir", str(out))
+    finally:
+        del os.environ["HANDBOOK_OFFLINE"]
+    assert result.returncode == 0, result.stderr[-4000:]
+    return out
+
+
+@pytest.fixture(scope="session")
+def offline(browser, offline_site) -> Tab:
+    return _tab(browser, offline_site.as_uri(), viewport=DESKTOP, color_scheme="light")
+
+
+def test_the_offline_build_has_a_search_index_script_per_language(offline_site):
+    for prefix in ("", "en/"):
+        script = (offline_site / prefix / "search" / "search_index.js").read_text(encoding="utf-8")
+        assert script.startswith("var __index = {")
+        assert f'"lang":["{"en" if prefix else "nl"}"]' in script
+    assert (offline_site / "roles" / "mentor.html").is_file()  # file:// has no index.html lookup
+
+
+def test_the_offline_build_loads_nothing_from_the_internet(offline_site):
+    for page in offline_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "unpkg.com" not in text and 'src="http' not in text and "src='http" not in text, page
+
+
+@pytest.mark.parametrize(
+    ("start", "words", "in_english"),
+    [("/en/roles/mentor.html", "bully", True), ("/roles/mentor.html", "mentor", False)],
+)
+def test_search_works_from_a_file_share_in_the_readers_language(offline, start, words, in_english):
+    page = offline.open(start, wait_until="load")
+    results = search_results(page, words)
+    assert results and all(r.startswith("file://") for r in results)
+    assert all(("/en/" in r) == in_english for r in results), results
+    offline.traffic.clear()
+    page.goto(results[0], wait_until="load")
+    assert page.title()
+    assert offline.traffic.requests and all(r.startswith("file://") for r in offline.traffic.requests)
+    assert not offline.traffic.problems(), offline.traffic.problems()
+
+
+def test_the_language_switcher_works_from_a_file_share(offline):
+    page = offline.open("/roles/mentor.html", wait_until="load")
+    page.hover(".md-select")
+    page.click("a.md-select__link[hreflang=en]")
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/en/roles/mentor.html")
+    assert all(r.startswith(("file://", "data:")) for r in offline.traffic.requests), offline.traffic.requests

@@ -1,0 +1,139 @@
+"""What a reader does: switch language, search, walk a page with the keyboard, read on a phone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import ALL_PAGES, site_path
+
+
+@pytest.mark.parametrize(
+    ("start", "lang", "expected"),
+    [
+        ("/roles/mentor/", "en", "/en/roles/mentor/"),
+        ("/en/roles/mentor/", "nl", "/roles/mentor/"),
+        ("/", "en", "/en/"),
+        ("/en/forms/incident-report/", "nl", "/forms/incident-report/"),
+    ],
+)
+def test_the_language_switcher_lands_on_the_same_page_in_the_other_language(light, start, lang, expected):
+    page = light.open(start)
+    page.hover(".md-select")
+    page.click(f"a.md-select__link[hreflang={lang}]")
+    page.wait_for_load_state("networkidle")
+    assert site_path(page.url) == expected
+    assert page.get_attribute("html", "lang") == lang
+    assert not light.traffic.problems(), light.traffic.problems()
+
+
+def search_results(page, words: str) -> list[str]:
+    page.click(".md-search__input")
+    page.locator(".md-search__input").press_sequentially(words, delay=20)
+    page.wait_for_selector(".md-search-result__item a", timeout=10_000)
+    return page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
+
+
+@pytest.mark.parametrize(
+    ("start", "words", "in_english"),
+    [
+        ("/en/roles/mentor/", "bully", True),
+        ("/en/", "mentor", True),
+        ("/roles/mentor/", "mentor", False),
+        ("/", "gepest", False),
+    ],
+)
+def test_search_finds_pages_in_the_readers_language_only(light, start, words, in_english):
+    page = light.open(start)
+    results = search_results(page, words)
+    assert results, f"no results for {words!r} on {start}"
+    paths = [site_path(url) for url in results]
+    if in_english:
+        assert all(p.startswith("/en/") for p in paths), paths
+    else:
+        assert not any(p.startswith("/en/") for p in paths), paths
+    light.traffic.clear()
+    page.goto(results[0], wait_until="networkidle")
+    assert page.title()  # the first result opens a real page
+    assert not light.traffic.problems(), light.traffic.problems()
+
+
+FOCUS_STYLE = """el => { const s = getComputedStyle(el);
+    return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow].join('|'); }"""
+
+# The element that shows focus: the focused element itself, or, for a visually hidden radio button
+# (Material's colour-scheme switch), the visible label of its group. None when nothing on screen shows it.
+SHOWN_BY = """el => { const visible = e => e && e.getClientRects().length > 0 &&
+        [...e.getClientRects()].some(r => r.width >= 1 && r.height >= 1) &&
+        getComputedStyle(e).visibility !== 'hidden';
+    if (visible(el)) return el;
+    if (el.type !== 'radio' || !el.parentElement) return null;
+    return [...el.parentElement.querySelectorAll(':scope > label')].find(visible) || null; }"""
+
+FOCUSED = """() => { const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const linkIndex = [...document.querySelectorAll('article a[href]')].indexOf(el);
+    return {tag: el.tagName.toLowerCase(), href: el.getAttribute('href'), skip: el.classList.contains('md-skip'),
+            nav: !!el.closest('.md-sidebar--primary'), article: linkIndex,
+            text: (el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 60)}; }"""
+
+
+def focus_indicator(page) -> bool:
+    """Whether the focused element shows a visible focus ring that goes away when it loses focus."""
+    element = page.evaluate_handle("() => document.activeElement")
+    shown_by = element.evaluate_handle(SHOWN_BY)
+    if shown_by.evaluate("e => e === null"):
+        element.evaluate("el => el.blur()")
+        return False
+    focused = shown_by.evaluate(FOCUS_STYLE)
+    element.evaluate("el => el.blur()")  # the next Tab goes on from here
+    blurred = shown_by.evaluate(FOCUS_STYLE)
+    style, width = focused.split("|")[:2]
+    ring = (style != "none" and float(width.removesuffix("px") or 0) >= 1.5) or focused.split("|")[3] != "none"
+    return ring and focused != blurred
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["/en/roles/mentor/", "/roles/parent/"])
+def test_a_role_page_can_be_walked_with_the_keyboard_with_a_visible_focus(request, scheme, path):
+    tab = request.getfixturevalue(scheme)
+    page = tab.open(path)
+    visible_links = page.eval_on_selector_all(
+        "article a[href]", "links => links.filter(a => a.getClientRects().length > 0).length"
+    )
+    walk = []
+    for _ in range(600):
+        page.keyboard.press("Tab")
+        info = page.evaluate(FOCUSED)
+        if info is None:  # past the last element: focus left the page
+            break
+        info["indicator"] = focus_indicator(page)
+        walk.append(info)
+    assert walk and walk[0]["skip"], f"the first Tab does not reach the skip link: {walk[:1]}"
+    first_nav = next((i for i, w in enumerate(walk) if w["nav"]), None)
+    first_article = next((i for i, w in enumerate(walk) if w["article"] >= 0), None)
+    assert first_nav is not None and first_article is not None and first_nav < first_article, "navigation first"
+    reached = [w["article"] for w in walk if w["article"] >= 0]
+    assert reached == sorted(reached), "links in the text are reached in reading order"
+    assert len(set(reached)) == visible_links, f"reached {len(set(reached))} of {visible_links} links in the text"
+    no_indicator = [f"{w['tag']} {w['href']} {w['text']!r}" for w in walk if not w["indicator"]]
+    assert not no_indicator, "focus not visible on:\n" + "\n".join(no_indicator[:20])
+    if page.locator("article a[href$='.pdf']").count():
+        assert any((w["href"] or "").endswith(".pdf") for w in walk), "the form links are reached"
+    if page.locator("article svg a").count():
+        chart_links = page.eval_on_selector_all("article a[href]", "ls => ls.map(a => !!a.closest('svg'))")
+        assert any(chart_links[w["article"]] for w in walk if w["article"] >= 0), "the chart nodes are reached"
+
+
+def test_the_skip_link_moves_the_keyboard_into_the_text(light):
+    page = light.open("/en/roles/mentor/")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => !!document.activeElement.closest('article')")
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_a_phone_never_scrolls_sideways(phone, path):
+    page = phone.open(path, wait_until="load")
+    width = page.evaluate("() => [document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]")
+    assert width[0] <= width[1], f"{path}: {width[0]} px wide on a {width[1]} px screen"
