@@ -36,16 +36,25 @@ def report_builds(scratch: Path) -> builds.Timings:
     section(f"(a) builds ({os.cpu_count()} cores; each build a new `mkdocs build --strict` process)")
     ours = builds.handbook(scratch)
     bare = builds.bare(scratch)
+    both = builds.bare(scratch, bilingual=True)
     pdfs = list(ours.site.rglob("*.pdf"))
     row(f"handbook, clean full build (nl + en, {len(pdfs)} PDFs: forms and booklets)", ours.clean)
-    row("bare Material, same Markdown, one language (nl), no hooks/i18n", bare.clean)
+    row("bare Material + i18n, the same Markdown (nl + en), no hooks", both.clean)
+    row("bare Material, one language (nl), no hooks/i18n", bare.clean)
     ok = ours.clean < TARGET_CLEAN_SECONDS
-    print(f"  ratio clean/bare {ours.clean / bare.clean:5.2f}x; target: clean build < 10 s on 2 cores -> {verdict(ok)}")
+    print(
+        f"  ratio clean/bare: {ours.clean / both.clean:5.2f}x (nl + en), {ours.clean / bare.clean:5.2f}x (nl only);"
+        f" target: clean build < 10 s on 2 cores -> {verdict(ok)}"
+    )
     row("handbook, rebuild with nothing changed", ours.rebuild)
-    row("bare Material, rebuild (median of 2)", bare.rebuild)
-    ratio = ours.rebuild / bare.rebuild
+    row("bare Material + i18n (nl + en), rebuild (median of 2)", both.rebuild)
+    row("bare Material, one language (nl), rebuild (median of 2)", bare.rebuild)
+    ratio = ours.rebuild / both.rebuild
     ok = ratio <= TARGET_REBUILD_RATIO
-    print(f"  ratio rebuild/bare {ratio:5.2f}x; target: <= {TARGET_REBUILD_RATIO}x -> {verdict(ok)}")
+    print(
+        f"  ratio rebuild/bare: {ratio:5.2f}x (nl + en), {ours.rebuild / bare.rebuild:5.2f}x (nl only);"
+        f" target: <= {TARGET_REBUILD_RATIO}x against the same Markdown -> {verdict(ok)}"
+    )
     ours.bare_site = bare.site  # for the page weights
     return ours
 

@@ -68,6 +68,20 @@ def bare_copy(scratch: Path, lang: str = "nl") -> Path:
     return copy
 
 
+def bare_bilingual_copy(scratch: Path) -> Path:
+    """Both language trees with Material and mkdocs-static-i18n only: the same Markdown as the
+    handbook publishes, without its hooks, data, charts, forms and booklets."""
+    copy = scratch / "bare-both"
+    shutil.copytree(ROOT / "docs", copy / "docs")
+    (copy / "mkdocs.yml").write_text(
+        "site_name: Bare Material\nsite_url: http://127.0.0.1:8000/\ntheme:\n  name: material\n"
+        "plugins:\n  - search\n  - i18n:\n      docs_structure: folder\n      languages:\n"
+        "        - {locale: nl, name: Nederlands, default: true}\n        - {locale: en, name: English}\n",
+        encoding="utf-8",
+    )
+    return copy
+
+
 def handbook(scratch: Path) -> Timings:
     copy = project_copy(scratch)
     site = copy / "site"
@@ -76,8 +90,8 @@ def handbook(scratch: Path) -> Timings:
     return Timings(clean, rebuild, site)
 
 
-def bare(scratch: Path, repeat: int = 3) -> Timings:
-    copy = bare_copy(scratch)
+def bare(scratch: Path, repeat: int = 3, bilingual: bool = False) -> Timings:
+    copy = bare_bilingual_copy(scratch) if bilingual else bare_copy(scratch)
     site = copy / "site"
     runs = [mkdocs_build(copy / "mkdocs.yml", site) for _ in range(repeat)]
     return Timings(runs[0], statistics.median(runs[1:]) if repeat > 1 else runs[0], site)

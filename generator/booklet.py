@@ -2,7 +2,7 @@
 
 The hooks collect each page's rendered HTML in navigation order; render_booklet() puts them into
 one HTML document with a print stylesheet and lets WeasyPrint make an A4 PDF. The result is cached
-by the hash of its input, so a rebuild with nothing changed renders nothing.
+by the hash of the pages it is made from, so a rebuild with nothing changed renders nothing.
 """
 
 from __future__ import annotations
@@ -12,8 +12,6 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-
-from bs4 import BeautifulSoup
 
 from generator.pages.templating import render
 
@@ -34,6 +32,8 @@ def wanted(path: str) -> bool:
 
 def clean(html: str) -> str:
     """Content fit for paper: no permalink marks, no interactive helpers, links as plain text."""
+    from bs4 import BeautifulSoup  # imported late: only a changed booklet needs it
+
     soup = BeautifulSoup(html, "html.parser")
     for mark in soup.select("a.headerlink, .no-print, script"):
         mark.decompose()
@@ -55,26 +55,38 @@ def booklet_html(chapters: list[Chapter], lang: str, title: str, subtitle: str, 
     )
 
 
-def render_booklet(html: str, target: Path, cache_dir: Path) -> bool:
-    """Write the PDF for this HTML to target; returns True if it had to be rendered anew."""
-    digest = hashlib.sha256((html + _stylesheet_digest()).encode()).hexdigest()[:20]
-    cached = cache_dir / f"booklet-{digest}.pdf"
-    rendered = False
-    if not cached.is_file():
-        from weasyprint import HTML  # imported late: only builds that make a booklet need it
+def print_booklet(
+    chapters: list[Chapter], lang: str, title: str, subtitle: str, version_line: str, target: Path, cache_dir: Path
+) -> bool:
+    """Write the booklet PDF to target; returns True if it had to be rendered anew.
 
+    The cache key is taken from the pages as built, before any work on them, so a rebuild with
+    nothing changed costs one hash and one copy."""
+    parts = [lang, title, subtitle, version_line, _stylesheet_digest()]
+    parts += [f"{c.path}\0{c.title}\0{c.html}" for c in chapters]
+    digest = hashlib.sha256("\0\0".join(parts).encode()).hexdigest()[:20]
+    cached = cache_dir / f"booklet-{digest}.pdf"
+    rendered = not cached.is_file()
+    if rendered:
+        from weasyprint import HTML  # imported late: only a changed booklet needs it
+
+        html = booklet_html(chapters, lang, title, subtitle, version_line)
         data = HTML(string=html, base_url=str(ASSETS / "stylesheets") + "/").write_pdf(
-            pdf_variant="pdf/ua-1", uncompressed_pdf=False, custom_metadata=False
+            pdf_variant="pdf/ua-1", custom_metadata=False
         )
         _atomic_write(cached, data)
-        rendered = True
-    target.parent.mkdir(parents=True, exist_ok=True)
     _atomic_write(target, cached.read_bytes())
     return rendered
 
 
+STYLESHEETS = ("booklet.css", "fonts.css", "flowchart.css")  # booklet.css imports the other two
+
+
 def _stylesheet_digest() -> str:
-    return hashlib.sha256((ASSETS / "stylesheets" / "booklet.css").read_bytes()).hexdigest()
+    hasher = hashlib.sha256()
+    for name in STYLESHEETS:
+        hasher.update((ASSETS / "stylesheets" / name).read_bytes())
+    return hasher.hexdigest()
 
 
 def _atomic_write(path: Path, data: bytes) -> None:

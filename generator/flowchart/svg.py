@@ -14,15 +14,20 @@ Cleaning (on the parsed XML tree, never with regular expressions):
   (Graphviz's tooltips mangle backslashes, so the name is not passed through one); each line
   but the last ends in a space, so the link's own text reads as words too.
 
-Rendered SVGs are cached in-process: the same DOT text is drawn once per build.
+Rendered SVGs are cached in-process (the same DOT text is drawn once per build) and on disk in
+.cache/flowcharts/ (a rebuild with nothing changed runs no `dot` at all), keyed by the DOT text
+and the `dot` program's path and modification time.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 from generator.flowchart.dot import HANDOVER_MARK
 
@@ -56,9 +61,26 @@ def render(dot_text: str) -> str:
     return clean(run_dot(dot_text))
 
 
-def run_dot(dot_text: str) -> str:
+CACHE_DIR = Path(__file__).resolve().parents[2] / ".cache" / "flowcharts"
+
+
+def run_dot(dot_text: str, cache_dir: Path = CACHE_DIR) -> str:
+    program = dot_program()
+    key = f"{program}\0{os.stat(program).st_mtime_ns}\0{dot_text}"
+    cached = cache_dir / f"{hashlib.sha256(key.encode()).hexdigest()[:24]}.svg"
+    if cached.is_file():
+        return cached.read_text(encoding="utf-8")
+    svg = _draw(program, dot_text)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(svg, encoding="utf-8")
+    os.replace(tmp, cached)
+    return svg
+
+
+def _draw(program: str, dot_text: str) -> str:
     result = subprocess.run(
-        [dot_program(), "-Tsvg"],
+        [program, "-Tsvg"],
         input=dot_text.encode("utf-8"),
         capture_output=True,
         check=False,

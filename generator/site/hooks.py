@@ -17,6 +17,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.utils.meta import get_data as get_front_matter
 
 from generator import booklet
 from generator.errors import DataError
@@ -38,34 +39,42 @@ def on_config(config):
     try:
         protocol = load_protocol(root)
         definitions = load_definitions(root)
-        _check_all_pages(Path(config.docs_dir), protocol, definitions)
+        filled = _check_all_pages(Path(config.docs_dir), protocol, definitions)
         forms.render_all(protocol, root)
     except DataError as exc:
         raise PluginError(f"The protocol data or a page is broken; nothing was written.\n{exc}") from None
     except FormBuildError as exc:
         raise PluginError(f"A form could not be rendered; nothing was written.\n{exc}") from None
-    _state.update(protocol=protocol, definitions=definitions, config_checked_for=id(config), order={}, chapters={})
+    _state.update(
+        protocol=protocol, definitions=definitions, filled=filled, config_checked_for=id(config), order={}, chapters={}
+    )
     # Words for the theme overrides (404 page, "report a problem" link), in every language.
     config.extra["labels"] = {key: dict(text) for key, text in protocol.labels.items()}
     config.extra["editor_email"] = protocol.settings.editor_email
     return config
 
 
-def _check_all_pages(docs_dir: Path, protocol, definitions) -> None:
-    problems = []
+def _check_all_pages(docs_dir: Path, protocol, definitions) -> dict[str, tuple[str, str]]:
+    """Fill every page's markers once; returns {src: (markdown, filled)} for on_page_markdown."""
+    problems, filled = [], {}
     for path in sorted(docs_dir.rglob("*.md")):
         src = path.relative_to(docs_dir).as_posix()
         lang, page = split_src(src)
         ctx = PageContext(protocol, lang, page, pdfs=True, form_definitions=definitions)
+        markdown, _ = get_front_matter(path.read_text(encoding="utf-8"))  # as MkDocs hands it to pages
         try:
-            fill_markers(path.read_text(encoding="utf-8"), ctx, f"docs/{src}")
+            filled[src] = (markdown, fill_markers(markdown, ctx, f"docs/{src}"))
         except DataError as exc:
             problems.extend(exc.problems)
     if problems:
         raise DataError(problems)
+    return filled
 
 
 def on_page_markdown(markdown, page, config, files):
+    before, after = _state["filled"].get(page.file.src_uri, (None, None))
+    if markdown == before:
+        return after  # filled while checking every page in on_config
     lang, path = split_src(page.file.src_uri)
     ctx = PageContext(_state["protocol"], lang, path, pdfs=True, form_definitions=_state["definitions"])
     try:
@@ -125,9 +134,9 @@ def _print_booklets(config) -> None:
         version = " ".join(
             (labels["version"], s.version, "·", labels["adopted"], s.adopted_by[lang], labels["adopted_on"], adopted)
         )
-        html = booklet.booklet_html(
-            chapters, lang, f"{s.school_name} · {labels['booklet_title']}", labels["booklet_subtitle"], version
-        )
         prefix = "" if lang == "nl" else lang
         target = Path(config.site_dir) / prefix / render.BOOKLET_FILE
-        booklet.render_booklet(html, target, root / ".cache" / "booklet")
+        title = f"{s.school_name} · {labels['booklet_title']}"
+        booklet.print_booklet(
+            chapters, lang, title, labels["booklet_subtitle"], version, target, root / ".cache" / "booklet"
+        )

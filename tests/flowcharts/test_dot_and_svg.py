@@ -78,3 +78,16 @@ def test_links_from_raw_html_use_the_sites_directory_urls(protocol):
     on_home = PageContext(protocol, "en", "index.md")
     assert href(on_home, "roles/mentor.md", "m-receive") == "roles/mentor/#m-receive"
     assert href(PageContext(protocol, "en", "protocol.md"), "roles/parent.md") == "../roles/parent/"
+
+
+def test_a_chart_drawn_once_is_read_from_the_disk_cache_without_running_dot(tmp_path, monkeypatch):
+    first = svg.run_dot("digraph { a -> b }", cache_dir=tmp_path)
+    assert len(list(tmp_path.glob("*.svg"))) == 1
+
+    def no_dot(program, text):
+        raise AssertionError("dot ran although the chart was cached")
+
+    monkeypatch.setattr(svg, "_draw", no_dot)
+    assert svg.run_dot("digraph { a -> b }", cache_dir=tmp_path) == first
+    with pytest.raises(AssertionError, match="dot ran"):
+        svg.run_dot("digraph { a -> c }", cache_dir=tmp_path)
