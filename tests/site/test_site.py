@@ -194,3 +194,16 @@ def test_english_pages_point_search_at_the_english_index(built_site):
     assert urljoin("http://site/en/roles/mentor/", config["base"]) == "http://site/en/"
     nl_config = json.loads(page(built_site, "roles/mentor").find("script", id="__config").string)
     assert urljoin("http://site/roles/mentor/", nl_config["base"] + "/") == "http://site/"
+
+
+def test_search_indexes_the_step_list_but_not_the_chart_that_repeats_it(built_site):
+    for lang, index_path in (("nl", "search/search_index.json"), ("en", "en/search/search_index.json")):
+        docs = json.loads((built_site / index_path).read_text(encoding="utf-8"))["docs"]
+        node = PROTOCOL.node("m-talk-victim")
+        title = node.title[lang]
+        mentor = [d for d in docs if d["location"].startswith("roles/mentor/")]
+        holding = [d["location"] for d in mentor if title in d["text"] or title in d["title"]]
+        assert f"roles/mentor/#{node.id}" in holding
+        chart_sections = [d for d in mentor if d["location"].endswith(("#chart", "#schema"))]
+        assert chart_sections, "the chart's section is in the index"
+        assert not [d["location"] for d in chart_sections if title in d["text"]]
