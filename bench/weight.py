@@ -3,23 +3,12 @@ empty cache. Requests to other sites are blocked and counted, not weighed (nothi
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
+from tests.localsite import CHROMIUM, CHROMIUM_ARGS, serve, stop
 
 
 @dataclass
@@ -37,11 +26,6 @@ class Weight:
         return self.bytes - self.page - self.index
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002
-        pass
-
-
 def page_paths(site: Path) -> list[str]:
     """Every page of a built site as a URL path ('/', '/en/roles/mentor/'), the 404 page left out."""
     paths = []
@@ -52,20 +36,16 @@ def page_paths(site: Path) -> list[str]:
 
 
 def weigh(site: Path, paths: list[str]) -> list[Weight]:
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
+    server, base = serve(site)
     weights = []
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for path in paths:
                 weights.append(_weigh_one(browser, base, path))
             browser.close()
     finally:
-        server.shutdown()
-        server.server_close()
+        stop(server)
     return weights
 
 

@@ -6,9 +6,12 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests import localsite
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIRS = ("protocol", "forms/definitions")
@@ -50,3 +53,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs("build", "--strict", "--site-dir", str(out))
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr[-4000:]}"
     return out
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site served on 127.0.0.1 (a free port) for the browser tests."""
+    server, url = localsite.serve(built_site)
+    yield url
+    localsite.stop(server)

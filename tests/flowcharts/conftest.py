@@ -8,8 +8,6 @@ free port, and opened in Debian's Chromium through Playwright (no browser is dow
 from __future__ import annotations
 
 import functools
-import http.server
-import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -21,15 +19,8 @@ from bs4 import BeautifulSoup
 from generator.loader import load_protocol
 from generator.model import Protocol
 from tests.conftest import ROOT
+from tests.localsite import CHROMIUM, CHROMIUM_ARGS
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 LANGS = ("nl", "en")
 
 
@@ -78,21 +69,6 @@ def protocol() -> Protocol:
 @pytest.fixture(scope="session")
 def site(built_site: Path) -> Site:
     return Site(built_site)
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the stdlib's signature
-        pass
-
-
-@pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
 
 
 @pytest.fixture(scope="session")
