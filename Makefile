@@ -15,7 +15,8 @@ build: setup system-serve  ## write the deployable site to site/
 offline: setup system-serve  ## write a site for a file share (file://), search included, to site-offline/
 	HANDBOOK_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
 
-test: setup system-test node-tools  ## run the whole test suite (browser and HTML checks included)
+test: setup system-test node-tools  ## lint, then run the whole test suite (browser and HTML checks included)
+	$(BIN)/ruff check generator tests bench
 	$(BIN)/python -m pytest
 
 check: setup  ## validate the protocol data only
@@ -33,6 +34,7 @@ lint: setup
 setup: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || PYTHON=$(PYTHON) scripts/ensure-system-packages venv
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'

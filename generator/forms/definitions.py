@@ -7,8 +7,6 @@ from pathlib import Path
 
 import yaml
 
-from generator.yamlio import SafeLoader
-
 from generator.errors import DataError, Problem, show
 from generator.forms import schema
 from generator.forms.labels import describe_error
@@ -21,6 +19,7 @@ from generator.forms.model import (
     Section,
 )
 from generator.model import Text
+from generator.yamlio import SafeLoader
 
 DEFAULT_WIDTH = {"date": "third", "time": "third"}
 

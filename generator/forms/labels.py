@@ -7,11 +7,10 @@ from pathlib import Path
 
 import yaml
 
-from generator.yamlio import SafeLoader
-
 from generator import LANGUAGES
 from generator.errors import DataError, Problem, show
 from generator.model import Text
+from generator.yamlio import SafeLoader
 
 LIST_KEYS = ("privacy_readers",)
 
