@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from mkdocs.utils.yaml import yaml_load
 
 from tests import localsite
 
@@ -61,3 +62,10 @@ def site_url(built_site: Path) -> Iterator[str]:
     server, url = localsite.serve(built_site)
     yield url
     localsite.stop(server)
+
+
+@pytest.fixture(scope="session")
+def site_url_of_config() -> str:
+    """site_url from mkdocs.yml (read as MkDocs reads it: !ENV and !!python tags included), ending in '/'."""
+    with open(ROOT / "mkdocs.yml", "rb") as config:
+        return yaml_load(config)["site_url"].rstrip("/") + "/"

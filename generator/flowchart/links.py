@@ -7,38 +7,19 @@ kept by this site) `roles/mentor.md` is served at `roles/mentor/` and `index.md`
 
 from __future__ import annotations
 
-import posixpath
-
 from generator.model import Node
+from generator.pages import urls
 from generator.pages.context import PageContext
-
-USE_DIRECTORY_URLS = True  # as in mkdocs.yml (MkDocs' default)
 
 
 def page_url(page: str) -> str:
-    """'roles/mentor.md' -> 'roles/mentor/', 'index.md' -> '', 'forms/index.md' -> 'forms/'."""
-    if not page.endswith(".md"):
-        raise ValueError(f"found the page path {page!r}; expected a Markdown file such as 'roles/mentor.md'")
-    stem = page[: -len(".md")]
-    if not USE_DIRECTORY_URLS:
-        return stem + ".html"
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
+    """The served URL of a page, with directory URLs: 'roles/mentor.md' -> 'roles/mentor/'."""
+    return urls.page_url(page)
 
 
 def href(ctx: PageContext, target: str, anchor: str | None = None) -> str:
     """A relative URL from the page being rendered to `target` (a page of the same language tree)."""
-    here, there = page_url(ctx.page), page_url(target)
-    fragment = f"#{anchor}" if anchor else ""
-    if here == there:
-        return fragment or "./"
-    # The folder the browser resolves relative URLs against: 'roles/mentor/' -> 'roles/mentor'.
-    here_dir = here.rstrip("/") if USE_DIRECTORY_URLS else posixpath.dirname(here)
-    path = posixpath.relpath(there or ".", here_dir or ".")
-    if USE_DIRECTORY_URLS:
-        path = "./" if path == "." else path + "/"
-    return path + fragment
+    return ctx.url(target, anchor)
 
 
 def node_href(ctx: PageContext, node: Node) -> str:

@@ -63,12 +63,15 @@ def render_form_page(
     site_root: str | None = None,
     root: Path = ROOT,
     forms: dict[str, FormDefinition] | None = None,
+    step_url=None,
 ) -> str:
     """A Markdown-safe HTML fragment describing one form (its steps, sections and questions).
 
     pdf_href: link to the PDF to offer as a download (none if not given).
     site_root: relative path from the page to the site root ("../../"); when given, each step
     the form belongs to links to its place in the handbook (roles/<role>/#<step>).
+    step_url: instead of site_root, a function (role id, step id) -> URL, for pages whose URLs
+    the caller knows better (the handbook, also built without directory URLs for file shares).
     """
     forms = forms if forms is not None else load_definitions(root)
     labels = load_labels(root)
@@ -77,4 +80,6 @@ def render_form_page(
     def step_href(step: dict, lang: str) -> str:
         return f"{site_root}{handbook_step_href(step, lang)}"
 
+    if step_url is not None:
+        return render_page_html(view, labels, pdf_href, lambda step, _lang: step_url(step["role"], step["id"]), root)
     return render_page_html(view, labels, pdf_href, step_href if site_root is not None else None, root)

@@ -114,9 +114,14 @@ def form(ctx: PageContext, form: str) -> str:
     """A form's page: the download, the steps it belongs to, and its questions (from the form data)."""
     from generator.forms import render_form_page  # the forms package is only needed by form pages
 
-    pdf = ctx.url_to_root_file(f"forms/{form}.pdf") if ctx.pdfs else None
+    pdf = ctx.url(f"forms/{form}.pdf") if ctx.pdfs else None
     return render_form_page(
-        form, ctx.protocol, ctx.lang, pdf_href=pdf, site_root=ctx.url_to_site_root(), forms=ctx.form_definitions
+        form,
+        ctx.protocol,
+        ctx.lang,
+        pdf_href=pdf,
+        forms=ctx.form_definitions,
+        step_url=lambda role, step: ctx.url(ctx.protocol.roles[role].page, step),
     )
 
 
@@ -138,5 +143,5 @@ BOOKLET_FILE = "protocol.pdf"
 
 def booklet_link(ctx: PageContext) -> str:
     """A download link to the printable booklet, which the build writes after the pages."""
-    href = ctx.url_to_root_file(BOOKLET_FILE)
+    href = ctx.url(BOOKLET_FILE)
     return f'<a class="md-button" href="{href}" download>{ctx.t("booklet_link")} (PDF)</a>\n'

@@ -39,7 +39,7 @@ def on_config(config):
     try:
         protocol = load_protocol(root)
         definitions = load_definitions(root)
-        filled = _check_all_pages(Path(config.docs_dir), protocol, definitions)
+        filled = _check_all_pages(Path(config.docs_dir), protocol, definitions, config.use_directory_urls)
         forms.render_all(protocol, root)
     except DataError as exc:
         raise PluginError(f"The protocol data or a page is broken; nothing was written.\n{exc}") from None
@@ -54,13 +54,13 @@ def on_config(config):
     return config
 
 
-def _check_all_pages(docs_dir: Path, protocol, definitions) -> dict[str, tuple[str, str]]:
+def _check_all_pages(docs_dir: Path, protocol, definitions, directory_urls: bool) -> dict[str, tuple[str, str]]:
     """Fill every page's markers once; returns {src: (markdown, filled)} for on_page_markdown."""
     problems, filled = [], {}
     for path in sorted(docs_dir.rglob("*.md")):
         src = path.relative_to(docs_dir).as_posix()
         lang, page = split_src(src)
-        ctx = PageContext(protocol, lang, page, pdfs=True, form_definitions=definitions)
+        ctx = PageContext(protocol, lang, page, True, definitions, directory_urls)
         markdown, _ = get_front_matter(path.read_text(encoding="utf-8"))  # as MkDocs hands it to pages
         try:
             filled[src] = (markdown, fill_markers(markdown, ctx, f"docs/{src}"))
@@ -76,7 +76,7 @@ def on_page_markdown(markdown, page, config, files):
     if markdown == before:
         return after  # filled while checking every page in on_config
     lang, path = split_src(page.file.src_uri)
-    ctx = PageContext(_state["protocol"], lang, path, pdfs=True, form_definitions=_state["definitions"])
+    ctx = PageContext(_state["protocol"], lang, path, True, _state["definitions"], config.use_directory_urls)
     try:
         return fill_markers(markdown, ctx, f"docs/{page.file.src_uri}")
     except DataError as exc:

@@ -38,6 +38,13 @@ def test_the_offline_build_has_a_search_index_script_per_language(offline_site):
     assert (offline_site / "roles" / "mentor.html").is_file()  # file:// has no index.html lookup
 
 
+def test_every_link_of_the_offline_build_leads_to_a_file_and_anchor_that_exist(offline_site, site_url_of_config):
+    from tests.site.test_html_valid import broken_references
+
+    broken = broken_references(offline_site, site_url_of_config)
+    assert not broken, f"{len(broken)} broken references:\n" + "\n".join(broken[:40])
+
+
 def test_the_offline_build_loads_nothing_from_the_internet(offline_site):
     for page in offline_site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")

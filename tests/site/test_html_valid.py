@@ -64,6 +64,12 @@ def _target(site: Path, path: str) -> Path:
 
 
 def test_every_internal_link_and_resource_resolves(built_site, site_url_of_config):
+    broken = broken_references(built_site, site_url_of_config)
+    assert not broken, f"{len(broken)} broken references:\n" + "\n".join(broken[:40])
+
+
+def broken_references(built_site: Path, site_url_of_config: str) -> list[str]:
+    """Every link, image, stylesheet, script, PDF and #anchor of the site that leads nowhere."""
     broken = []
     for page in html_pages(built_site):
         rel = page.relative_to(built_site).as_posix()
@@ -86,7 +92,7 @@ def test_every_internal_link_and_resource_resolves(built_site, site_url_of_confi
                     broken.append(f"{rel}: <{tag} {attr}={value}>: no {file.relative_to(built_site)}")
                 elif url.fragment and file.suffix == ".html" and unquote(url.fragment) not in _ids(file):
                     broken.append(f"{rel}: <{tag} {attr}={value}>: no id {url.fragment!r}")
-    assert not broken, f"{len(broken)} broken references:\n" + "\n".join(broken[:40])
+    return broken
 
 
 def test_every_url_in_a_stylesheet_resolves(built_site):
