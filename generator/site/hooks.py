@@ -99,6 +99,7 @@ def on_nav(nav, config, files):
 
 def on_page_content(html, page, config, files):
     lang, path = split_src(page.file.src_uri)
+    html = markup.permalink_titles(html, _state["protocol"].labels["permalink"][lang])
     _state["chapters"].setdefault(lang, {})[path] = booklet.Chapter(path, page.title, html)
     meta.describe(page, html)  # <meta name="description">: front matter, or the first paragraph
     return html

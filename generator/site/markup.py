@@ -10,6 +10,8 @@ upgrade changes it.
 
 from __future__ import annotations
 
+from html import escape
+
 FIXES = (
     (
         '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
@@ -27,3 +29,11 @@ def fix(html: str) -> str:
     for old, new in FIXES:
         html = html.replace(old, new, 1)
     return html
+
+
+PERMALINK_TITLE = 'title="{permalink}"'  # toc's permalink_title in mkdocs.yml: one setting for all languages
+
+
+def permalink_titles(html: str, title: str) -> str:
+    """The title of the headings' permalinks in the page's own language (from labels.yml)."""
+    return html.replace(PERMALINK_TITLE, f'title="{escape(title, quote=True)}"')

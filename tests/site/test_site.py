@@ -207,3 +207,10 @@ def test_search_indexes_the_step_list_but_not_the_chart_that_repeats_it(built_si
         chart_sections = [d for d in mentor if d["location"].endswith(("#chart", "#schema"))]
         assert chart_sections, "the chart's section is in the index"
         assert not [d["location"] for d in chart_sections if title in d["text"]]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_heading_permalinks_are_titled_in_the_pages_language(built_site, lang):
+    prefix = "" if lang == "nl" else "en/"
+    titles = {a["title"] for a in page(built_site, f"{prefix}roles/mentor").select("a.headerlink")}
+    assert titles == {PROTOCOL.labels["permalink"][lang]}
