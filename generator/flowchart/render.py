@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from generator.flowchart import svg
 from generator.flowchart.dot import role_dot
-from generator.flowchart.links import href, node_href
 from generator.flowchart.overview import handovers, overview_dot, role_label
 from generator.pages.context import PageContext
 from generator.pages.templating import render
@@ -15,7 +14,7 @@ def flowchart(ctx: PageContext, role: str) -> str:
     """A role's chart; its text equivalent is the role's step list on the same page."""
     the_role = ctx.protocol.roles[role]  # KeyError -> "the unknown id" from fill_markers
     first = next(iter(the_role.nodes.values()))
-    drawing = svg.render(role_dot(ctx.protocol, role, ctx.lang, lambda node: node_href(ctx, node)))
+    drawing = svg.render(role_dot(ctx.protocol, role, ctx.lang, ctx.node_url))
     return (
         render(
             "flowchart.html.j2",
@@ -36,7 +35,7 @@ def overview_chart(ctx: PageContext) -> str:
     protocol, lang = ctx.protocol, ctx.lang
 
     def link(role) -> str:
-        return href(ctx, role.page)
+        return ctx.url(role.page)
 
     drawing = svg.render(overview_dot(protocol, lang, link))
     figure = render(

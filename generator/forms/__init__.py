@@ -3,7 +3,7 @@
 Public API:
     build_forms(protocol, out_dir, langs=("nl", "en"), form_ids=None, jobs=None, *, root=None, progress=None)
         -> list[Path]                      # PDFs written to <out_dir>/<lang>/<form_id>.pdf
-    render_form_page(form_id, protocol, lang, *, pdf_href=None, site_root=None) -> str
+    render_form_page(form_id, protocol, lang, *, pdf_href=None, forms=None, step_url=None) -> str
         # HTML fragment describing a form, for a handbook page
     load_definitions(root) -> dict[str, FormDefinition]
     cli.main(argv) -> int                  # python -m generator forms …

@@ -38,20 +38,14 @@ def render_form_html(view: dict, root: Path = ROOT) -> str:
     return environment(root).get_template("form.html").render(form=view)
 
 
-def render_page_html(view: dict, labels: Labels, pdf_href: str | None, step_href, root: Path = ROOT) -> str:
+def render_page_html(view: dict, labels: Labels, pdf_href: str | None, step_url, root: Path = ROOT) -> str:
     lang = view["lang"]
     words = {key: labels.get(key, lang) for key in labels.texts}
-    steps = [dict(step, href=step_href(step, lang) if step_href else None) for step in view["steps"]]
+    steps = [dict(step, href=step_url(step["role"], step["id"]) if step_url else None) for step in view["steps"]]
     html = (
         environment(root).get_template("page.html").render(form=dict(view, steps=steps), words=words, pdf_href=pdf_href)
     )
     return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
-
-
-def handbook_step_href(step: dict, lang: str) -> str:
-    """Where a step is explained in the handbook, from the site root: roles/<role>/#<step>."""
-    prefix = "" if lang == "nl" else f"{lang}/"
-    return f"{prefix}roles/{step['role']}/#{step['id']}"
 
 
 def render_form_page(
@@ -60,7 +54,6 @@ def render_form_page(
     lang: str,
     *,
     pdf_href: str | None = None,
-    site_root: str | None = None,
     root: Path = ROOT,
     forms: dict[str, FormDefinition] | None = None,
     step_url=None,
@@ -68,18 +61,12 @@ def render_form_page(
     """A Markdown-safe HTML fragment describing one form (its steps, sections and questions).
 
     pdf_href: link to the PDF to offer as a download (none if not given).
-    site_root: relative path from the page to the site root ("../../"); when given, each step
-    the form belongs to links to its place in the handbook (roles/<role>/#<step>).
-    step_url: instead of site_root, a function (role id, step id) -> URL, for pages whose URLs
-    the caller knows better (the handbook, also built without directory URLs for file shares).
+    step_url: a function (role id, step id) -> URL; when given, each step the form belongs to
+    links to its place in the handbook (the caller knows its URLs: the handbook is also built
+    without directory URLs, for file shares).
     """
     forms = forms if forms is not None else load_definitions(root)
     labels = load_labels(root)
     view = form_view(forms[form_id], protocol, labels, lang)
 
-    def step_href(step: dict, lang: str) -> str:
-        return f"{site_root}{handbook_step_href(step, lang)}"
-
-    if step_url is not None:
-        return render_page_html(view, labels, pdf_href, lambda step, _lang: step_url(step["role"], step["id"]), root)
-    return render_page_html(view, labels, pdf_href, step_href if site_root is not None else None, root)
+    return render_page_html(view, labels, pdf_href, step_url, root)

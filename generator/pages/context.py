@@ -32,7 +32,12 @@ class PageContext:
         return relative_url(self.page, target, anchor, self.directory_urls)
 
     def node_link(self, node: Node) -> str:
+        """A Markdown link target to a step's section."""
         return self.rel(self.protocol.roles[node.role].page, node.id)
+
+    def node_url(self, node: Node) -> str:
+        """A raw-HTML URL to a step's section (charts, the helper)."""
+        return self.url(self.protocol.roles[node.role].page, node.id)
 
     def t(self, key: str) -> str:
         return self.protocol.labels[key][self.lang]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from generator.flowchart.dot import handover_label, node_label
-from generator.flowchart.links import node_href
 from generator.model import Node
 from generator.pages.context import PageContext
 from generator.pages.templating import render
@@ -23,7 +22,7 @@ def what_now(ctx: PageContext) -> str:
         lang=lang,
         t=ctx.t,
         label=label,
-        href=lambda node: node_href(ctx, node),
+        href=ctx.node_url,
     )
     # Templates keep their structure readable; the page gets it without blank lines.
     return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"

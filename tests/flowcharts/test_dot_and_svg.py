@@ -9,9 +9,9 @@ import pytest
 
 from generator.flowchart import svg
 from generator.flowchart.dot import WRAP_STEP, role_dot
-from generator.flowchart.links import href, page_url
 from generator.model import Text
 from generator.pages.context import PageContext
+from generator.pages.urls import page_url
 
 NS = {"svg": svg.SVG_NS}
 
@@ -72,12 +72,12 @@ def test_a_broken_graph_says_what_dot_reported():
 def test_links_from_raw_html_use_the_sites_directory_urls(protocol):
     assert page_url("index.md") == "" and page_url("roles/mentor.md") == "roles/mentor/"
     on_mentor = PageContext(protocol, "en", "roles/mentor.md")
-    assert href(on_mentor, "roles/mentor.md", "m-receive") == "#m-receive"
-    assert href(on_mentor, "roles/coordinator.md", "c-receive") == "../coordinator/#c-receive"
-    assert href(on_mentor, "index.md") == "../../"
+    assert on_mentor.url("roles/mentor.md", "m-receive") == "#m-receive"
+    assert on_mentor.url("roles/coordinator.md", "c-receive") == "../coordinator/#c-receive"
+    assert on_mentor.url("index.md") == "../../"
     on_home = PageContext(protocol, "en", "index.md")
-    assert href(on_home, "roles/mentor.md", "m-receive") == "roles/mentor/#m-receive"
-    assert href(PageContext(protocol, "en", "protocol.md"), "roles/parent.md") == "../roles/parent/"
+    assert on_home.url("roles/mentor.md", "m-receive") == "roles/mentor/#m-receive"
+    assert PageContext(protocol, "en", "protocol.md").url("roles/parent.md") == "../roles/parent/"
 
 
 def test_a_chart_drawn_once_is_read_from_the_disk_cache_without_running_dot(tmp_path, monkeypatch):

@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 import pytest
 
 from generator.forms.render import render_form_page
+from generator.pages.context import PageContext
 
 
 class Outline(HTMLParser):
@@ -59,7 +60,7 @@ def test_the_form_page_links_each_step_and_the_pdf_when_asked(protocol, sources)
         "en",
         forms=sources.forms,
         pdf_href="../pdf/incident-report.pdf",
-        site_root="../../",
+        step_url=lambda role, step: f"../../en/roles/{role}/#{step}",
     )
     links = outline(html).links
     assert "../pdf/incident-report.pdf" in links
@@ -68,8 +69,12 @@ def test_the_form_page_links_each_step_and_the_pdf_when_asked(protocol, sources)
 
 
 def test_the_dutch_form_page_links_to_dutch_step_pages(protocol, sources):
-    html = render_form_page("escalation", protocol, "nl", forms=sources.forms, site_root="")
-    assert "roles/mentor/#m-escalate" in outline(html).links
+    page = PageContext(protocol, "nl", "forms/escalation.md")  # served at /forms/escalation/
+    html = render_form_page(
+        "escalation", protocol, "nl", forms=sources.forms,
+        step_url=lambda role, step: page.url(protocol.roles[role].page, step),
+    )  # fmt: skip
+    assert "../../roles/mentor/#m-escalate" in outline(html).links
 
 
 def test_the_form_page_uses_the_words_sen_coordinator_and_zorgcoordinator(protocol, sources):
