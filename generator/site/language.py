@@ -6,9 +6,10 @@ from generator import DEFAULT_LANGUAGE, LANGUAGES
 
 
 def split_src(src_uri: str) -> tuple[str, str]:
-    """'en/roles/mentor.md' -> ('en', 'roles/mentor.md'). Files outside a language folder are Dutch."""
-    head, _, rest = src_uri.partition("/")
-    if head in LANGUAGES and rest:
+    """'en/roles/mentor.md' -> ('en', 'roles/mentor.md'); also for site locations ('en/' -> ('en', '')).
+    Paths outside a language folder are Dutch."""
+    head, sep, rest = src_uri.partition("/")
+    if head in LANGUAGES and sep:
         return head, rest
     return DEFAULT_LANGUAGE, src_uri
 

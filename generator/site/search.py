@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 from generator import DEFAULT_LANGUAGE, LANGUAGES
+from generator.site.language import split_src
 
 CONFIG_TAG = '<script id="__config" type="application/json">'
 
@@ -23,17 +24,13 @@ def split_index(site_dir: Path) -> dict[str, int]:
     source = site_dir / "search" / "search_index.json"
     data = json.loads(source.read_text(encoding="utf-8"))
     offline = source.with_suffix(".js").is_file()  # written by material/offline just before this hook
+    by_lang: dict[str, list[dict]] = {lang: [] for lang in LANGUAGES}
+    for doc in data["docs"]:
+        lang, location = split_src(doc["location"])
+        by_lang[lang].append(dict(doc, location=location))
     counts = {}
-    for lang in LANGUAGES:
+    for lang, docs in by_lang.items():
         prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
-        others = tuple(f"{o}/" for o in LANGUAGES if o != DEFAULT_LANGUAGE and o != lang)
-        if prefix:
-            docs = [
-                dict(d, location=d["location"][len(prefix) :]) for d in data["docs"] if d["location"].startswith(prefix)
-            ]
-        else:
-            docs = [d for d in data["docs"] if not d["location"].startswith(tuple(f"{o}/" for o in LANGUAGES))]
-        docs = [d for d in docs if not d["location"].startswith(others)]
         index = {"config": dict(data["config"], lang=[lang]), "docs": docs}
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         target = site_dir / prefix / "search" / "search_index.json"
