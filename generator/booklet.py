@@ -1,6 +1,6 @@
 """The whole protocol as one printable PDF booklet per language, from the built pages.
 
-The hooks collect each page's rendered HTML in navigation order; render_booklet() puts them into
+The hooks collect each page's rendered HTML in navigation order; print_booklet() puts them into
 one HTML document with a print stylesheet and lets WeasyPrint make an A4 PDF. The result is cached
 by the hash of the pages it is made from, so a rebuild with nothing changed renders nothing.
 """
