@@ -9,8 +9,9 @@ export NO_MKDOCS_2_WARNING := 1
 serve: setup system-serve  ## serve the handbook with its forms at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: setup system-serve  ## write the deployable site to site/
+build: setup system-serve  ## write the deployable site to site/, with .gz and .br copies for the web server
 	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m generator.site.compress site
 
 offline: setup system-serve  ## write a site for a file share (file://), search included, to site-offline/
 	HANDBOOK_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline

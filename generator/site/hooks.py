@@ -26,7 +26,7 @@ from generator.loader import load_protocol
 from generator.pages import render
 from generator.pages.context import PageContext
 from generator.pages.markers import fill_markers
-from generator.site import forms, markup, meta, search
+from generator.site import assets, forms, markup, meta, search
 from generator.site.language import current_build_language, split_src
 
 _state: dict = {}
@@ -102,6 +102,7 @@ def on_page_content(html, page, config, files):
     html = markup.permalink_titles(html, _state["protocol"].labels["permalink"][lang])
     _state["chapters"].setdefault(lang, {})[path] = booklet.Chapter(path, page.title, html)
     meta.describe(page, html)  # <meta name="description">: front matter, or the first paragraph
+    assets.choose(page, html)  # the page's own stylesheets and scripts (overrides/main.html)
     return html
 
 

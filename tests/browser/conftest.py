@@ -8,14 +8,16 @@ is every failed request and console error. axe-core comes from the npm registry 
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, sync_playwright
 
 from tests import node_tools
-from tests.conftest import ROOT
+from tests.conftest import ROOT, mkdocs
 from tests.localsite import CHROMIUM, CHROMIUM_ARGS
 
 DESKTOP = {"width": 1280, "height": 900}
@@ -154,3 +156,23 @@ def axe_source() -> str:
 
 def site_path(url: str) -> str:
     return urlparse(url).path
+
+
+# ---------------------------------------------------------------- the offline build (file://)
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site-offline")
+    os.environ["HANDBOOK_OFFLINE"] = "true"
+    try:
+        result = mkdocs("build", "--strict", "--site-dir", str(out))
+    finally:
+        del os.environ["HANDBOOK_OFFLINE"]
+    assert result.returncode == 0, result.stderr[-4000:]
+    return out
+
+
+@pytest.fixture(scope="session")
+def offline(browser, offline_site) -> Tab:
+    return _tab(browser, offline_site.as_uri(), viewport=DESKTOP, color_scheme="light")

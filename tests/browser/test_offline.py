@@ -3,31 +3,9 @@ the language switcher, and no request that leaves file://."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
-from tests.browser.conftest import DESKTOP, Tab, _tab
 from tests.browser.test_reading import search_results
-from tests.conftest import mkdocs
-
-
-@pytest.fixture(scope="session")
-def offline_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site-offline")
-    os.environ["HANDBOOK_OFFLINE"] = "true"
-    try:
-        result = mkdocs("build", "--strict", "--site-dir", str(out))
-    finally:
-        del os.environ["HANDBOOK_OFFLINE"]
-    assert result.returncode == 0, result.stderr[-4000:]
-    return out
-
-
-@pytest.fixture(scope="session")
-def offline(browser, offline_site) -> Tab:
-    return _tab(browser, offline_site.as_uri(), viewport=DESKTOP, color_scheme="light")
 
 
 def test_the_offline_build_has_a_search_index_script_per_language(offline_site):
