@@ -26,7 +26,8 @@ check: setup  ## validate the protocol data only
 forms: setup system-serve  ## render every form into forms-out/
 	$(BIN)/python -m generator forms --out forms-out
 
-bench: setup system-test  ## print build, form and page-weight figures beside their targets (needs Chromium)
+bench: setup system-test  ## the handbook beside bare Material + i18n: build CPU, page weight, Lighthouse, forms
+	scripts/fetch-node-tools lighthouse
 	$(BIN)/python -m bench
 
 lint: setup

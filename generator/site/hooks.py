@@ -6,9 +6,10 @@
 - on_page_markdown: fill the page's markers from the data.
 - on_post_page: English pages search their own index; Material's invalid markup is made valid.
 - on_files: add the rendered PDF forms of the language being built.
-- on_nav / on_page_content: remember each language's pages in navigation order, for the booklet.
-- on_post_build: once every language is built, split the search index per language and print
-  the booklet of each language.
+- on_nav / on_page_content: remember each language's pages in navigation order, for the booklet;
+  record which stylesheets and scripts each page needs.
+- on_post_build: once every language is built, split the search index per language, print
+  the booklet of each language, and cut the web fonts down to the characters the pages use.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from generator.loader import load_protocol
 from generator.pages import render
 from generator.pages.context import PageContext
 from generator.pages.markers import fill_markers
-from generator.site import assets, forms, markup, meta, search
+from generator.site import assets, fonts, forms, markup, meta, search
 from generator.site.language import current_build_language, split_src
 
 _state: dict = {}
@@ -122,6 +123,7 @@ def on_post_build(config):
         return  # an inner, per-language build: the index is not complete yet
     search.split_index(Path(config.site_dir))
     _print_booklets(config)
+    fonts.subset_site_fonts(Path(config.site_dir), Path(config.config_file_path).parent / ".cache" / "fonts")
 
 
 def _print_booklets(config) -> None:

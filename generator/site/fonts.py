@@ -1,0 +1,79 @@
+"""The site's web fonts cut down to the characters its pages use, in both languages.
+
+docs/assets/fonts/ holds Atkinson Hyperlegible's full Latin and Latin Extended files (the
+@font-face rules in docs/assets/stylesheets/fonts.css). After a build, every built page's text is
+read (both languages, charts included) and each font in site/assets/fonts/ is replaced by a subset
+holding only the characters that occur (plus printable ASCII, so an editor's next word never
+falls back to another font for a letter). A font none of whose characters occur is left as it is
+(the browser never asks for it: its unicode-range matches nothing). Subsets are cached in
+.cache/fonts/ by the font's bytes and the character set, so a rebuild with nothing changed does
+not subset again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import io
+import os
+import shutil
+from pathlib import Path
+
+import fontTools
+from fontTools import subset
+from fontTools.ttLib import TTFont
+
+ASCII = frozenset(chr(c) for c in range(0x20, 0x7F))
+
+
+def used_characters(site_dir: Path) -> frozenset[str]:
+    """Every character in the site's HTML pages, entities decoded, and printable ASCII."""
+    chars = set(ASCII)
+    for page in site_dir.rglob("*.html"):
+        chars.update(html.unescape(page.read_text(encoding="utf-8")))
+    return frozenset(c for c in chars if c.isprintable() or c == "\u00a0")
+
+
+def _cmap(data: bytes) -> set[int]:
+    return set(TTFont(io.BytesIO(data)).getBestCmap())
+
+
+def subset_woff2(data: bytes, codepoints: set[int]) -> bytes:
+    """A WOFF2 font holding only these code points (layout features kept, hinting dropped)."""
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.hinting = False
+    options.layout_features = ["*"]
+    options.name_IDs = ["*"]  # keep the copyright and licence notices
+    options.notdef_outline = True
+    font = TTFont(io.BytesIO(data))
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=codepoints)
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.flavor = "woff2"
+    font.save(out)
+    return out.getvalue()
+
+
+def subset_site_fonts(site_dir: Path, cache_dir: Path) -> dict[str, tuple[int, int]]:
+    """Replace each font in site/assets/fonts by its subset; returns {name: (bytes before, after)}."""
+    fonts = sorted((site_dir / "assets" / "fonts").glob("*.woff2"))
+    if not fonts:
+        return {}
+    wanted = {ord(c) for c in used_characters(site_dir)}
+    key_chars = "".join(sorted(map(chr, wanted))).encode("utf-8")
+    sizes = {}
+    for path in fonts:
+        data = path.read_bytes()
+        key = hashlib.sha256(data + b"\0" + key_chars + fontTools.version.encode()).hexdigest()[:32]
+        cached = cache_dir / f"{key}.woff2"
+        if not cached.is_file():
+            codepoints = wanted & _cmap(data)
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            tmp = cached.with_name(cached.name + f".{os.getpid()}.tmp")
+            tmp.write_bytes(subset_woff2(data, codepoints) if codepoints else data)
+            os.replace(tmp, cached)
+        shutil.copyfile(cached, path)
+        sizes[path.name] = (len(data), cached.stat().st_size)
+    return sizes
