@@ -114,8 +114,17 @@ def report_weight(ours: builds.Timings, bare: builds.Timings) -> None:
     print(f"  handbook pages that load search on page load: {len(asked)} of {len(ours_w)}")
 
 
-def report_lighthouse(ours: builds.Timings, bare: builds.Timings) -> None:
-    section("(d) Lighthouse, mobile (its default), served by bench/server.py on 127.0.0.1")
+def median_scores(url: str, runs: int) -> tuple[dict[str, int], list[str]]:
+    """Each category's median over several runs (Lighthouse's own advice on a busy machine), and
+    the audits that lost points in at least half of the runs."""
+    results = [lighthouse.scores(url) for _ in range(runs)]
+    found = {c: round(statistics.median(r[0][c] for r in results)) for c in lighthouse.CATEGORIES}
+    lost = sorted({a for r in results for a in r[1] if sum(a in o[1] for o in results) * 2 >= runs})
+    return found, lost
+
+
+def report_lighthouse(ours: builds.Timings, bare: builds.Timings, runs: int) -> None:
+    section(f"(d) Lighthouse, mobile (its default), median of {runs} runs, served by bench/server.py on 127.0.0.1")
     if not lighthouse.available():
         print(f"lighthouse is not in {lighthouse.CLI.parent.parent}: run scripts/fetch-node-tools lighthouse")
         met.append(("Lighthouse", False))
@@ -126,7 +135,7 @@ def report_lighthouse(ours: builds.Timings, bare: builds.Timings) -> None:
         srv, base = server.serve(site)
         try:
             for path in LIGHTHOUSE_PAGES:
-                found, lost = lighthouse.scores(base + path)
+                found, lost = median_scores(base + path, runs)
                 print(f"{label + ' ' + path:34} " + " ".join(f"{found[c]:13}" for c in lighthouse.CATEGORIES), end="")
                 print(f"   {', '.join(lost) or '-'}")
                 if label == "handbook":
@@ -156,6 +165,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--skip-forms", action="store_true", help="leave out (b), the per-form timings")
     parser.add_argument("--skip-weight", action="store_true", help="leave out (c), the page weights")
     parser.add_argument("--skip-lighthouse", action="store_true", help="leave out (d), Lighthouse")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (median shown)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="handbook-bench-") as tmp:
         ours, bare = report_builds(Path(tmp))
@@ -166,7 +176,7 @@ def main(argv: list[str]) -> int:
         if not args.skip_weight:
             report_weight(ours, bare)
         if not args.skip_lighthouse:
-            report_lighthouse(ours, bare)
+            report_lighthouse(ours, bare, args.lighthouse_runs)
         report_form_sizes(ours)
     section("targets")
     for name, ok in met:

@@ -16,30 +16,36 @@ import hashlib
 import html
 import io
 import os
+import re
 import shutil
+from importlib import metadata
 from pathlib import Path
 
-import fontTools
-from fontTools import subset
-from fontTools.ttLib import TTFont
-
 ASCII = frozenset(chr(c) for c in range(0x20, 0x7F))
+ENTITY = re.compile(r"&#?[0-9A-Za-z]+;")
 
 
 def used_characters(site_dir: Path) -> frozenset[str]:
-    """Every character in the site's HTML pages, entities decoded, and printable ASCII."""
+    """Every character in the site's HTML pages, character references decoded, and printable ASCII."""
     chars = set(ASCII)
     for page in site_dir.rglob("*.html"):
-        chars.update(html.unescape(page.read_text(encoding="utf-8")))
+        text = page.read_text(encoding="utf-8")
+        chars.update(text)
+        chars.update("".join(html.unescape(ref) for ref in set(ENTITY.findall(text))))
     return frozenset(c for c in chars if c.isprintable() or c == "\u00a0")
 
 
 def _cmap(data: bytes) -> set[int]:
+    from fontTools.ttLib import TTFont  # fontTools is imported only when a font is cut anew
+
     return set(TTFont(io.BytesIO(data)).getBestCmap())
 
 
 def subset_woff2(data: bytes, codepoints: set[int]) -> bytes:
     """A WOFF2 font holding only these code points (layout features kept, hinting dropped)."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
     options = subset.Options()
     options.flavor = "woff2"
     options.hinting = False
@@ -66,7 +72,7 @@ def subset_site_fonts(site_dir: Path, cache_dir: Path) -> dict[str, tuple[int, i
     sizes = {}
     for path in fonts:
         data = path.read_bytes()
-        key = hashlib.sha256(data + b"\0" + key_chars + fontTools.version.encode()).hexdigest()[:32]
+        key = hashlib.sha256(data + b"\0" + key_chars + metadata.version("fonttools").encode()).hexdigest()[:32]
         cached = cache_dir / f"{key}.woff2"
         if not cached.is_file():
             codepoints = wanted & _cmap(data)

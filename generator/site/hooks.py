@@ -6,10 +6,12 @@
 - on_page_markdown: fill the page's markers from the data.
 - on_post_page: English pages search their own index; Material's invalid markup is made valid.
 - on_files: add the rendered PDF forms of the language being built.
+- on_env: Material's templates compiled once, kept in .cache/jinja (not on every build).
 - on_nav / on_page_content: remember each language's pages in navigation order, for the booklet;
   record which stylesheets and scripts each page needs.
 - on_post_build: once every language is built, split the search index per language, print
-  the booklet of each language, and cut the web fonts down to the characters the pages use.
+  the booklet of each language, write the palette stylesheet, and cut the web fonts down to the
+  characters the pages use.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from generator.loader import load_protocol
 from generator.pages import render
 from generator.pages.context import PageContext
 from generator.pages.markers import fill_markers
-from generator.site import assets, fonts, forms, markup, meta, search
+from generator.site import assets, fonts, forms, markup, meta, palette, search, templatecache
 from generator.site.language import current_build_language, split_src
 
 _state: dict = {}
@@ -52,6 +54,9 @@ def on_config(config):
     # Words for the theme overrides (404 page, "report a problem" link), in every language.
     config.extra["labels"] = {key: dict(text) for key, text in protocol.labels.items()}
     config.extra["editor_email"] = protocol.settings.editor_email
+    # Material's palette stylesheet cut to the site's colours (overrides/main.html links it).
+    material_css, site_css, _state["palette_css"] = palette.site_palette(config.theme.get("palette"))
+    config.extra["palette_css"] = {"material": material_css, "site": site_css}
     return config
 
 
@@ -74,7 +79,7 @@ def _check_all_pages(docs_dir: Path, protocol, definitions, directory_urls: bool
 
 def on_page_markdown(markdown, page, config, files):
     before, after = _state["filled"].get(page.file.src_uri, (None, None))
-    if markdown == before:
+    if before is not None and markdown.rstrip() == before.rstrip():  # it arrives without its last newline
         return after  # filled while checking every page in on_config
     lang, path = split_src(page.file.src_uri)
     ctx = PageContext(_state["protocol"], lang, path, True, _state["definitions"], config.use_directory_urls)
@@ -82,6 +87,10 @@ def on_page_markdown(markdown, page, config, files):
         return fill_markers(markdown, ctx, f"docs/{page.file.src_uri}")
     except DataError as exc:
         raise PluginError(str(exc)) from None
+
+
+def on_env(env, config, files):
+    return templatecache.use_bytecode_cache(env, Path(config.config_file_path).parent)
 
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has chosen this language's files
@@ -122,6 +131,7 @@ def on_post_build(config):
     if plugin is not None and getattr(plugin, "building", False):
         return  # an inner, per-language build: the index is not complete yet
     search.split_index(Path(config.site_dir))
+    palette.write(Path(config.site_dir), config.extra["palette_css"]["site"], _state["palette_css"])
     _print_booklets(config)
     fonts.subset_site_fonts(Path(config.site_dir), Path(config.config_file_path).parent / ".cache" / "fonts")
 
