@@ -1,0 +1,76 @@
+"""A rebuild with nothing changed does not redo work: markers filled while checking are reused,
+Material's templates are compiled once, and the fonts are cut once per set of characters."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from jinja2 import DictLoader, Environment
+
+from generator.site import fonts, hooks, templatecache
+from tests.conftest import ROOT
+
+FONTS = ROOT / "docs" / "assets" / "fonts"
+
+
+def test_a_page_filled_while_checking_is_not_filled_again(monkeypatch):
+    source = "# Over\n\n<!-- protocol:version -->\n"
+    monkeypatch.setitem(hooks._state, "filled", {"nl/about.md": (source, "# Over\n\nVersie 1\n")})
+    monkeypatch.setattr(hooks, "fill_markers", lambda *args, **kwargs: pytest.fail("filled a second time"))
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="nl/about.md"))
+    # MkDocs hands the hook the page's Markdown without its last newline
+    assert hooks.on_page_markdown(source.rstrip("\n"), page, None, None) == "# Over\n\nVersie 1\n"
+
+
+def test_templates_are_compiled_once_and_loaded_from_the_cache_by_the_next_build(tmp_path):
+    templates = {"page.html": "{% for i in range(3) %}{{ i }}{% endfor %}"}
+    first = templatecache.use_bytecode_cache(Environment(loader=DictLoader(templates)), tmp_path)
+    assert first.get_template("page.html").render() == "012"
+    cached = list((tmp_path / ".cache" / "jinja").iterdir())
+    assert len(cached) == 1
+    second = templatecache.use_bytecode_cache(Environment(loader=DictLoader(templates)), tmp_path)
+    compiled = []
+    second.compile = lambda *args, **kwargs: compiled.append(args) or Environment.compile(second, *args, **kwargs)
+    assert second.get_template("page.html").render() == "012"
+    assert not compiled, "the second environment compiled the template again"
+
+
+@pytest.fixture
+def tiny_site(tmp_path) -> Path:
+    site = tmp_path / "site"
+    (site / "assets" / "fonts").mkdir(parents=True)
+    shutil.copy(FONTS / "atkinson-hyperlegible-latin-400-normal.woff2", site / "assets" / "fonts")
+    (site / "index.html").write_text("<p>Één café &rarr; naïef</p>", encoding="utf-8")
+    return site
+
+
+def cmap(path: Path) -> set[str]:
+    from fontTools.ttLib import TTFont
+
+    return {chr(c) for c in TTFont(path).getBestCmap()}
+
+
+def test_the_font_keeps_exactly_the_characters_the_pages_use_and_ascii(tiny_site, tmp_path):
+    font = tiny_site / "assets" / "fonts" / "atkinson-hyperlegible-latin-400-normal.woff2"
+    full = cmap(font)
+    assert {"É", "é", "ï", "ß", "ø"} <= full
+    sizes = fonts.subset_site_fonts(tiny_site, tmp_path / "cache")
+    kept = cmap(font)
+    assert {"É", "é", "ï"} <= kept and fonts.ASCII <= kept | {" "}
+    assert not {"ß", "ø"} & kept
+    before, after = sizes[font.name]
+    assert after == font.stat().st_size < before / 2
+
+
+def test_a_second_build_takes_the_cut_font_from_the_cache(tiny_site, tmp_path, monkeypatch):
+    font = tiny_site / "assets" / "fonts" / "atkinson-hyperlegible-latin-400-normal.woff2"
+    original = font.read_bytes()
+    fonts.subset_site_fonts(tiny_site, tmp_path / "cache")
+    cut = font.read_bytes()
+    font.write_bytes(original)  # a new build copies the full font again
+    monkeypatch.setattr(fonts, "subset_woff2", lambda *args: pytest.fail("cut the same font again"))
+    fonts.subset_site_fonts(tiny_site, tmp_path / "cache")
+    assert font.read_bytes() == cut
