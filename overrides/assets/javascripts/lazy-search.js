@@ -1,16 +1,7 @@
-/* Search loads when it is used (overrides/main.html loads this just before Material's bundle).
- *
- * Material's bundle starts its search at page load: it creates the search worker and asks for the
- * language's index (search/search_index.json over HTTP; search/search_index.js as a <script> from
- * file://). Most readers never search, and on a phone that is most of a page's weight. This holds
- * those three requests back until the reader opens or focuses the search box (or the page was
- * opened from a search result, whose words Material highlights), then lets them go in the order
- * Material asked for them. Nothing else about search changes. Without JavaScript nothing runs.
- *
- * It relies on three things Material's bundle (9.x) does, each checked by tests/browser/test_search_loading.py:
- * `new Worker(config.search)`, an XMLHttpRequest for ".../search/search_index.json", and
- * `document.head.appendChild(<script src=".../search/search_index.js">)`.
- */
+/* Search loads when it is used. Material's bundle creates its search worker and asks for the
+ * index (search_index.json; search_index.js from file://) at page load; this holds those requests
+ * back until the search box is opened or focused, or the page came from a search result (?h=).
+ * Loaded just before the bundle (overrides/main.html); tests/browser/test_search_loading.py. */
 (() => {
   "use strict";
   const INDEX = /\/search\/search_index\.(json|js)$/;
@@ -30,7 +21,7 @@
     else waiting.push(run);
   }
 
-  /* 1. The search worker: created for real when search starts; messages wait until then. */
+  /* The search worker: created when search starts; messages wait until then. */
   const RealWorker = window.Worker; // on file:// this is the iframe-worker shim (block libs)
   if (RealWorker) {
     class LazyWorker extends EventTarget {
@@ -62,7 +53,7 @@
     };
   }
 
-  /* 2. The index over HTTP: the request is sent when search starts. */
+  /* The index over HTTP (an XMLHttpRequest): sent when search starts. */
   const open = XMLHttpRequest.prototype.open;
   const send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (method, url, ...rest) {
@@ -74,7 +65,7 @@
     later(() => send.apply(this, args));
   };
 
-  /* 3. The index from file://: the script element is added when search starts. */
+  /* The index from file:// (a script element): added when search starts. */
   const head = document.head;
   const append = head.appendChild;
   head.appendChild = function (node) {
@@ -85,7 +76,7 @@
     return append.call(head, node);
   };
 
-  /* What starts search: opening or focusing the search box, or a page opened from a result. */
+  /* What starts search. */
   if (new URL(location.href).searchParams.has("h")) start();
   document.addEventListener("focusin", (event) => {
     if (event.target instanceof Element && event.target.closest("[data-md-component=search]")) start();
