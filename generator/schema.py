@@ -28,7 +28,7 @@ DUTY = {**TEXT, "properties": {**TEXT["properties"], **TRACE}}
 
 def _open(shape: dict) -> dict:
     """A school decision that may still be open: the value, or nothing (~) until the school decides."""
-    return {"anyOf": [{"type": "null"}, shape]}
+    return {**shape, "type": [shape["type"], "null"]}  # the other keywords apply to that type only
 
 
 # School decisions written as text; listed by `python -m generator check --publish` while empty.
