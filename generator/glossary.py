@@ -60,9 +60,11 @@ def glossary(ctx, terms: str) -> str:
     """Marker <!-- protocol:glossary terms=coordinator,system -->: a definition list of those terms."""
     entries = load_glossary()
     system = ctx.protocol.settings.student_system
-    lines = [f"**{ctx.t('glossary_heading')}**", ""]
+    # A closed box (pymdownx.details), so the page still starts with what the reader came for.
+    lines = [f'??? info "{ctx.t("glossary_heading")}"', ""]
     for key in terms.split(","):
         entry = entries[key]  # an unknown term is a KeyError: the marker reports it
         term = entry["term"][ctx.lang].replace("{system}", system)
-        lines += [term[:1].upper() + term[1:], ":   " + entry["explain"][ctx.lang].replace("{system}", system), ""]
+        explain = entry["explain"][ctx.lang].replace("{system}", system)
+        lines += [f"    {term[:1].upper() + term[1:]}", f"    :   {explain}", ""]
     return "\n".join(lines) + "\n"
