@@ -18,7 +18,6 @@ import io
 import os
 import re
 import shutil
-from importlib import metadata
 from pathlib import Path
 
 ASCII = frozenset(chr(c) for c in range(0x20, 0x7F))
@@ -68,11 +67,13 @@ def subset_site_fonts(site_dir: Path, cache_dir: Path) -> dict[str, tuple[int, i
     if not fonts:
         return {}
     wanted = {ord(c) for c in used_characters(site_dir)}
-    key_chars = "".join(sorted(map(chr, wanted))).encode("utf-8")
+    from fontTools import version  # the package's own __init__ only: cheap, unlike the subsetter
+
+    key_chars = "".join(sorted(map(chr, wanted))).encode("utf-8") + b"\0" + version.encode()
     sizes = {}
     for path in fonts:
         data = path.read_bytes()
-        key = hashlib.sha256(data + b"\0" + key_chars + metadata.version("fonttools").encode()).hexdigest()[:32]
+        key = hashlib.sha256(data + b"\0" + key_chars).hexdigest()[:32]
         cached = cache_dir / f"{key}.woff2"
         if not cached.is_file():
             codepoints = wanted & _cmap(data)

@@ -30,21 +30,30 @@ from generator.loader import load_protocol
 from generator.pages import render
 from generator.pages.context import PageContext
 from generator.pages.markers import fill_markers
-from generator.site import assets, fonts, forms, markup, meta, palette, search, templatecache
+from generator.site import assets, buildcache, fonts, forms, markup, meta, palette, search, templatecache
 from generator.site.language import current_build_language, split_src
 
 _state: dict = {}
+GENERATOR = Path(__file__).resolve().parent.parent  # the code and templates that read the data
 
 
 def on_config(config):
     if _state.get("config_checked_for") == id(config) and "protocol" in _state:
         return config  # mkdocs-static-i18n runs on_config again for each further language
     root = Path(config.config_file_path).parent
+    # Both steps are skipped while none of their inputs changed (buildcache: data, pages, code).
+    inputs = [root / "protocol", root / "forms", Path(config.docs_dir), Path(config.config_file_path), GENERATOR]
+    cache = root / ".cache" / "build"
     try:
-        protocol = load_protocol(root)
-        definitions = load_definitions(root)
-        filled = _check_all_pages(Path(config.docs_dir), protocol, definitions, config.use_directory_urls)
-        forms.render_all(protocol, root)
+        protocol, definitions, filled = buildcache.cached(
+            "checked",
+            cache,
+            inputs,
+            lambda: _load_and_check(root, Path(config.docs_dir), config.use_directory_urls),
+            config.use_directory_urls,
+        )
+        rendered = sorted(p.relative_to(root).as_posix() for p in forms.cache_dir(root).rglob("*.pdf"))
+        buildcache.cached("forms", cache, inputs[:2] + [GENERATOR], lambda: forms.render_all(protocol, root), rendered)
     except DataError as exc:
         raise PluginError(f"The protocol data or a page is broken; nothing was written.\n{exc}") from None
     except FormBuildError as exc:
@@ -59,6 +68,12 @@ def on_config(config):
     material_css, site_css, _state["palette_css"] = palette.site_palette(config.theme.get("palette"))
     config.extra["palette_css"] = {"material": material_css, "site": site_css}
     return config
+
+
+def _load_and_check(root: Path, docs_dir: Path, directory_urls: bool):
+    protocol = load_protocol(root)
+    definitions = load_definitions(root)
+    return protocol, definitions, _check_all_pages(docs_dir, protocol, definitions, directory_urls)
 
 
 def _check_all_pages(docs_dir: Path, protocol, definitions, directory_urls: bool) -> dict[str, tuple[str, str]]:

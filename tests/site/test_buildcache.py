@@ -1,0 +1,59 @@
+"""The checked data and filled pages are reused while none of their inputs changed
+(generator/site/buildcache.py), and computed anew as soon as any input changes."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.errors import DataError, Problem
+from generator.site.buildcache import cached
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "a.yml").write_text("a: 1\n", encoding="utf-8")
+    (tmp_path / "page.md").write_text("# A\n", encoding="utf-8")
+    return tmp_path
+
+
+def run(project, calls, *extra):
+    def compute():
+        calls.append(1)
+        return {"filled": (project / "page.md").read_text(encoding="utf-8")}
+
+    return cached("checked", project / ".cache", [project / "data", project / "page.md"], compute, *extra)
+
+
+def test_the_second_build_with_nothing_changed_reuses_the_result(project):
+    calls = []
+    first = run(project, calls)
+    assert run(project, calls) == first and len(calls) == 1
+
+
+@pytest.mark.parametrize("changed", ["data/a.yml", "page.md", "data/new.yml"])
+def test_any_changed_or_added_input_file_computes_anew(project, changed):
+    calls = []
+    run(project, calls)
+    (project / changed).write_text("# changed\n", encoding="utf-8")
+    result = run(project, calls)
+    assert len(calls) == 2
+    assert result["filled"] == (project / "page.md").read_text(encoding="utf-8")
+    assert len(list((project / ".cache").glob("checked-*.pickle"))) == 1, "old entries are removed"
+
+
+def test_another_build_setting_is_another_entry(project):
+    calls = []
+    run(project, calls, True)
+    run(project, calls, False)
+    assert len(calls) == 2
+
+
+def test_a_failing_check_stores_nothing_and_fails_again(project):
+    def broken():
+        raise DataError([Problem("data/a.yml", "a", "1", "a text")])
+
+    for _ in range(2):
+        with pytest.raises(DataError):
+            cached("checked", project / ".cache", [project / "data"], broken)
+    assert not list((project / ".cache").glob("*.pickle"))
