@@ -23,6 +23,7 @@ import jinja2
 
 T = TypeVar("T")
 SKIPPED = {"__pycache__"}
+KEEP = 4  # entries per kind
 SITE_PACKAGES = Path(jinja2.__file__).resolve().parents[1]
 
 
@@ -61,9 +62,12 @@ def cached(kind: str, cache_dir: Path, inputs: Iterable[Path], compute: Callable
             pass
     value = compute()
     cache_dir.mkdir(parents=True, exist_ok=True)
-    for old in cache_dir.glob(f"{kind}-*.pickle"):
-        old.unlink(missing_ok=True)  # one entry per kind: the cache does not grow
     tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
     tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     os.replace(tmp, target)
+    # The few latest entries of a kind stay (the site and the offline build differ in their
+    # settings and take turns); older ones go, so the cache does not grow.
+    entries = sorted(cache_dir.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[KEEP:]:
+        old.unlink(missing_ok=True)
     return value

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from generator.errors import DataError, Problem
-from generator.site.buildcache import cached
+from generator.site.buildcache import KEEP, cached
 
 
 @pytest.fixture
@@ -39,13 +39,21 @@ def test_any_changed_or_added_input_file_computes_anew(project, changed):
     result = run(project, calls)
     assert len(calls) == 2
     assert result["filled"] == (project / "page.md").read_text(encoding="utf-8")
-    assert len(list((project / ".cache").glob("checked-*.pickle"))) == 1, "old entries are removed"
 
 
-def test_another_build_setting_is_another_entry(project):
+def test_old_entries_are_removed_and_the_latest_few_stay(project):
     calls = []
-    run(project, calls, True)
-    run(project, calls, False)
+    for n in range(KEEP + 3):
+        (project / "page.md").write_text(f"# {n}\n", encoding="utf-8")
+        run(project, calls)
+    assert len(list((project / ".cache").glob("checked-*.pickle"))) == KEEP
+
+
+def test_the_site_and_the_offline_build_each_keep_their_entry(project):
+    calls = []
+    for _ in range(2):
+        run(project, calls, True)  # use_directory_urls: the site
+        run(project, calls, False)  # the offline build
     assert len(calls) == 2
 
 
