@@ -33,13 +33,13 @@ def form_view(form: FormDefinition, protocol: Protocol, labels: Labels, lang: st
             "id": section.id,
             "title": section.title[lang],
             "help": section.help[lang] if section.help else None,
-            "fields": [_field_view(field, protocol, label, text, lang) for field in section.fields],
+            "fields": [_field_view(form.id, field, protocol, label, text, lang) for field in section.fields],
         }
         for section in form.sections
     ]
     record = [
-        _simple("recorded-on", "date", label("recorded_on"), None, "half", label("date_hint")),
-        _simple("recorded-by", "text", label("recorded_by"), None, "half", None),
+        _simple(f"{form.id}-recorded-on", "date", label("recorded_on"), None, "half", label("date_hint")),
+        _simple(f"{form.id}-recorded-by", "text", label("recorded_by"), None, "half", None),
     ]
     view = {
         "id": form.id,
@@ -71,13 +71,17 @@ def form_view(form: FormDefinition, protocol: Protocol, labels: Labels, lang: st
 
 
 def widgets(view: dict) -> list[Widget]:
-    """The PDF fields of a rendered form, in page order, with their accessible names."""
+    """The PDF fields of a rendered form, in page order, with their accessible names.
+
+    A date or time field's name includes its format, as its visible label does: "Datum (dd-mm-jjjj)".
+    """
     found: list[Widget] = []
     fields = [f for s in view["sections"] for f in s["fields"]] + view["record"]
     for field in fields:
         kind = field["type"]
         if kind in ("text", "date", "time"):
-            found.append(Widget(field["name"], "text", field["label"]))
+            name = f"{field['label']} ({field['hint']})" if field["hint"] else field["label"]
+            found.append(Widget(field["name"], "text", name))
         elif kind == "textarea":
             found.append(Widget(field["name"], "multiline", field["label"]))
         elif kind == "checkbox":
@@ -96,18 +100,20 @@ def widgets(view: dict) -> list[Widget]:
     return found
 
 
-def _field_view(field: Field, protocol: Protocol, label, text, lang: str) -> dict:
+def _field_view(form_id: str, field: Field, protocol: Protocol, label, text, lang: str) -> dict:
+    """One field's words and PDF names. Names start with the form's id, so that two forms merged
+    into one PDF keep their fields apart (pdf.js links fields that share a name)."""
     hint = {"date": label("date_hint"), "time": label("time_hint")}.get(field.type)
-    view = _simple(field.id, field.type, field.label[lang], field.help[lang] if field.help else None, field.width, hint)
+    view = _simple(f"{form_id}-{field.id}", field.type, field.label[lang], field.help[lang] if field.help else None, field.width, hint)
     if field.type == "textarea":
         view["lines"] = field.lines
         view["height"] = field.lines * LINE_PT + 6
     if field.type in ("choices", "radio"):
         view["options"] = [
             {
-                "name": f"{field.id}-{o.id}" if field.type == "choices" else field.id,
+                "name": f"{form_id}-{field.id}-{o.id}" if field.type == "choices" else f"{form_id}-{field.id}",
                 "value": o.id,
-                "html_id": f"f-{field.id}-{o.id}",
+                "html_id": f"f-{form_id}-{field.id}-{o.id}",
                 "label": o.label[lang],
                 "accessible": label("option_name", question=field.label[lang], option=o.label[lang]),
             }
@@ -118,7 +124,7 @@ def _field_view(field: Field, protocol: Protocol, label, text, lang: str) -> dic
             {"id": c.id, "type": c.type, "label": c.label[lang], "width": c.width} for c in field.columns
         ]
         view["row_header"] = label("step_column") if field.rows == STEP_ROWS else ""
-        view["rows"] = _rows(field, protocol, label, text, lang)
+        view["rows"] = _rows(form_id, field, protocol, label, text, lang)
         view["rows_description"] = (
             label("rows_steps") if field.rows == STEP_ROWS else label("rows_count", count=field.rows)
         )
@@ -137,14 +143,17 @@ def _simple(name: str, kind: str, text: str, help_: str | None, width: str, hint
     }
 
 
-def _rows(field: Field, protocol: Protocol, label, text, lang: str) -> list[dict]:
+def _rows(form_id: str, field: Field, protocol: Protocol, label, text, lang: str) -> list[dict]:
+    def column(c) -> str:
+        return f"{c.label[lang]} ({label('date_hint')})" if c.type == "date" else c.label[lang]
+
     def row(key: str, row_label: str) -> dict:
         cells = [
             {
-                "name": f"{field.id}-{key}-{c.id}",
-                "html_id": f"f-{field.id}-{key}-{c.id}",
+                "name": f"{form_id}-{field.id}-{key}-{c.id}",
+                "html_id": f"f-{form_id}-{field.id}-{key}-{c.id}",
                 "type": c.type,
-                "title": label("row_cell", row=row_label, column=c.label[lang]),
+                "title": label("row_cell", row=row_label, column=column(c)),
             }
             for c in field.columns
         ]

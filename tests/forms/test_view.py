@@ -83,15 +83,24 @@ def test_the_case_overview_lists_every_step_of_the_real_protocol(protocol, sourc
     steps = [n for role in protocol.roles.values() for n in role.nodes.values() if n.kind == "step"]
     assert steps
     for node in steps:
-        assert {f"step-{node.id}-date", f"step-{node.id}-who", f"step-{node.id}-done"} <= names
+        assert {f"case-overview-step-{node.id}-{column}" for column in ("date", "who", "done")} <= names
 
 
 def test_widgets_name_each_option_and_cell_with_its_question(note, fake_protocol, labels):
     found = {w.name: w for w in widgets(form_view(note, fake_protocol, labels, "en"))}
-    assert found["kind-verbal"].label == "Kind: verbal"
-    assert found["steps-m-a-date"].label == "1. Listen: Date"
-    assert found["steps-c-a-done"].kind == "checkbox"
-    assert found["recorded-on"].label == "Recorded in Somtoday on"
+    assert found["note-kind-verbal"].label == "Kind: verbal"
+    assert found["note-steps-m-a-date"].label == "1. Listen: Date (dd-mm-yyyy)"
+    assert found["note-steps-c-a-done"].kind == "checkbox"
+    assert found["note-recorded-on"].label == "Recorded in Somtoday on (dd-mm-yyyy)"
+
+
+def test_field_names_start_with_the_form_id_so_merged_forms_do_not_collide(protocol, sources):
+    seen: dict[str, str] = {}
+    for form_id, form in sources.forms.items():
+        for widget in widgets(form_view(form, protocol, sources.labels, "nl")):
+            assert widget.name.startswith(f"{form_id}-"), widget.name
+            assert widget.name not in seen, (widget.name, form_id, seen.get(widget.name))
+            seen[widget.name] = form_id
 
 
 def test_the_print_html_has_a_label_for_every_input_and_the_language_set(note, fake_protocol, labels):
