@@ -14,7 +14,7 @@ from generator.forms.model import STEP_ROWS, Field, FormDefinition, Widget
 from generator.model import Protocol
 
 HTML_LANG = {"nl": "nl-NL", "en": "en-GB"}
-LINE_PT = 14  # one line of typing in a multi-line field (10 pt text)
+LINE_PT = 22.68  # one line of handwriting in a multi-line field: 8 mm
 RECORD_FIELDS = ("recorded-on", "recorded-by")
 
 
@@ -57,14 +57,11 @@ def form_view(form: FormDefinition, protocol: Protocol, labels: Labels, lang: st
         "record_heading": label("record_heading"),
         "record": record,
         "privacy_heading": label("privacy_heading"),
-        "privacy": label(
-            "privacy",
-            purpose=text(form.purpose[lang]),
-            readers=_readers(protocol, labels, lang),
-            retention=settings.retention[lang],
-        ),
+        "privacy": _privacy(form, settings, label, text, lang),
         "page_counter_css": _counter_css(label("page_of")),
         "running_title": f"{settings.school_name} · {form.title[lang]}",
+        "confidential": label("confidential"),
+        "later_pages": label("later_pages"),
     }
     _check_unique(form, view)
     return view
@@ -84,6 +81,7 @@ def widgets(view: dict) -> list[Widget]:
             found.append(Widget(field["name"], "text", name))
         elif kind == "textarea":
             found.append(Widget(field["name"], "multiline", field["label"]))
+            found.append(Widget(field["continued"]["name"], "checkbox", field["continued"]["accessible"]))
         elif kind == "checkbox":
             found.append(Widget(field["name"], "checkbox", field["label"]))
         elif kind == "choices":
@@ -104,10 +102,17 @@ def _field_view(form_id: str, field: Field, protocol: Protocol, label, text, lan
     """One field's words and PDF names. Names start with the form's id, so that two forms merged
     into one PDF keep their fields apart (pdf.js links fields that share a name)."""
     hint = {"date": label("date_hint"), "time": label("time_hint")}.get(field.type)
-    view = _simple(f"{form_id}-{field.id}", field.type, field.label[lang], field.help[lang] if field.help else None, field.width, hint)
+    help_ = field.help[lang] if field.help else None
+    view = _simple(f"{form_id}-{field.id}", field.type, field.label[lang], help_, field.width, hint)
     if field.type == "textarea":
         view["lines"] = field.lines
-        view["height"] = field.lines * LINE_PT + 6
+        view["height"] = round(field.lines * LINE_PT, 2)
+        view["continued"] = {
+            "name": f"{form_id}-{field.id}-continued",
+            "html_id": f"f-{form_id}-{field.id}-continued",
+            "label": label("continued"),
+            "accessible": label("option_name", question=field.label[lang], option=label("continued")),
+        }
     if field.type in ("choices", "radio"):
         view["options"] = [
             {
@@ -162,7 +167,13 @@ def _rows(form_id: str, field: Field, protocol: Protocol, label, text, lang: str
     if field.rows != STEP_ROWS:
         return [row(str(n), fill(field.row_label[lang], n=n)) for n in range(1, field.rows + 1)]
     rows: list[dict] = []
+    unknown = [r for r in field.step_roles if r not in protocol.roles]
+    if unknown:
+        key = f"fields.{field.id}.step_roles"
+        raise DataError([Problem(f"forms/definitions/{form_id}.yml", key, repr(unknown), "role ids of the protocol")])
     for role in protocol.roles.values():
+        if field.step_roles and role.id not in field.step_roles:
+            continue
         steps = [node for node in role.nodes.values() if node.kind == "step"]
         if steps:
             rows.append({"group": _capital(role.name[lang]), "label": "", "cells": []})
@@ -186,14 +197,19 @@ def _steps(form: FormDefinition, protocol: Protocol, label, text, lang: str) -> 
     ]
 
 
-def _readers(protocol: Protocol, labels: Labels, lang: str) -> str:
-    missing = [r for r in labels.privacy_readers if r not in protocol.roles]
-    if missing:
-        raise DataError([Problem("forms/labels.yml", "privacy_readers", repr(missing), "role ids of the protocol")])
-    names = [protocol.roles[r].name[lang] for r in labels.privacy_readers]
-    if len(names) == 1:
-        return names[0]
-    return ", ".join(names[:-1]) + f" {labels.get('and', lang)} " + names[-1]
+def _privacy(form: FormDefinition, settings, label, text, lang: str) -> str:
+    """The privacy note: purpose, where it goes (one student's file, or several), what to do with
+    the paper, and the retention term from the school's settings. Access and a term the school
+    has not decided are not invented: the note points to the school's own rules instead."""
+    retention = getattr(settings, "retention", None)
+    term = (retention[lang] if retention else "").strip()
+    terms = label("privacy_term", retention=term) if term else label("privacy_no_term")
+    return label(
+        "privacy",
+        purpose=text(form.purpose[lang]),
+        where=label(f"privacy_where_{form.record}"),
+        terms=terms,
+    )
 
 
 def _counter_css(template: str) -> str:

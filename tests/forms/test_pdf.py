@@ -100,12 +100,12 @@ def test_every_field_has_an_appearance_stream_and_viewers_are_not_asked_to_make_
 
 def test_a_radio_group_is_one_field_whose_buttons_are_widgets_with_option_states(built, expected_widgets):
     fields = fields_of(built / "en" / "incident-report.pdf")
-    place = fields["incident-report-place"]
-    widget = next(w for w in expected_widgets("incident-report", "en") if w.name == "incident-report-place")
+    place = fields["incident-report-frequency"]
+    widget = next(w for w in expected_widgets("incident-report", "en") if w.name == "incident-report-frequency")
     assert place.Ff & (1 << 15)  # a radio group
     kids = list(place.Kids)
-    assert len(kids) == len(widget.states) == 9
-    assert widget.state_labels[2] == "Place: canteen"
+    assert len(kids) == len(widget.states) == 3
+    assert widget.state_labels[2] == "First time or repeated?: I do not know"
     for kid, state, name in zip(kids, widget.states, widget.state_labels, strict=True):
         assert "/T" not in kid
         assert str(kid.TU) == name
@@ -114,7 +114,7 @@ def test_a_radio_group_is_one_field_whose_buttons_are_widgets_with_option_states
 
 
 def test_checkboxes_have_on_and_off_appearances(built):
-    serious = fields_of(built / "nl" / "incident-report.pdf")["incident-report-serious"]
+    serious = fields_of(built / "nl" / "incident-report.pdf")["incident-report-kind-online"]
     assert set(serious.AP.N.keys()) == {"/Yes", "/Off"}
     assert serious.AS == "/Off"
     assert b" l S" in serious.AP.N.Yes.read_bytes()  # the tick is drawn
@@ -144,10 +144,10 @@ def test_a_fill_with_pypdf_persists_after_saving_and_reading_again(built, tmp_pa
         "reporter": "Zoë Łukasz-Dvořák",
         "account": 'Zoë zei: "laat me met rust".\nDaarna liep ze weg.',
         "involved-1-name": "Zoë",
-        "serious": "/Yes",
+        "place-canteen": "/Yes",
         "kind-online": "/Yes",
         "involved-1-bullied": "/Yes",
-        "place": "/canteen",
+        "frequency": "/repeated",
     }
     values = {f"incident-report-{name}": value for name, value in answers.items()}
     saved = tmp_path / "filled.pdf"
@@ -156,10 +156,10 @@ def test_a_fill_with_pypdf_persists_after_saving_and_reading_again(built, tmp_pa
     for name, value in values.items():
         assert fields[name].get("/V") == value, name
     pdf = pikepdf.open(saved)
-    place = next(f for f in pdf.Root.AcroForm.Fields if str(f.T) == "incident-report-place")
-    assert [str(k.AS) for k in place.Kids].count("/canteen") == 1
-    assert all(str(k.AS) in ("/canteen", "/Off") for k in place.Kids)
-    assert str(next(f for f in pdf.Root.AcroForm.Fields if str(f.T) == "incident-report-serious").AS) == "/Yes"
+    frequency = next(f for f in pdf.Root.AcroForm.Fields if str(f.T) == "incident-report-frequency")
+    assert [str(k.AS) for k in frequency.Kids].count("/repeated") == 1
+    assert all(str(k.AS) in ("/repeated", "/Off") for k in frequency.Kids)
+    assert str(next(f for f in pdf.Root.AcroForm.Fields if str(f.T) == "incident-report-place-canteen").AS) == "/Yes"
     assert fields["incident-report-kind-physical"].get("/V") == "/Off"
     date = next(f for f in pdf.Root.AcroForm.Fields if str(f.T) == "incident-report-date")
     assert date.AP.N.read_bytes() == b"/Tx BMC EMC"  # the fill did not spill into another field

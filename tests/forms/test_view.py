@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import textwrap
 
 import pytest
@@ -10,6 +11,7 @@ from generator.forms.definitions import load_definition
 from generator.forms.labels import load_labels
 from generator.forms.render import ROOT, render_form_html
 from generator.forms.view import form_view, widgets
+from generator.model import Text
 
 NOTE = """
 title: {nl: Notitie, en: Note}
@@ -60,12 +62,29 @@ def test_a_form_shows_school_version_and_student_system_from_the_settings(note, 
     assert [f["label"] for f in view["record"]] == ["Recorded in Somtoday on", "Recorded by"]
 
 
-def test_the_privacy_note_says_purpose_readers_place_term_and_right_to_see(note, fake_protocol, labels):
+def test_the_privacy_note_says_purpose_place_what_to_do_with_the_paper_and_the_schools_term(
+    note, fake_protocol, labels
+):
     privacy = form_view(note, fake_protocol, labels, "en")["privacy"]
     assert "to record something." in privacy
-    assert "mentor, SEN coordinator and school management" in privacy
-    assert "Somtoday" in privacy and "three years" in privacy
-    assert "aged 16" in privacy and "custody" in privacy
+    assert "in Somtoday, in the student's file." in privacy
+    assert "shred this paper and delete the file" in privacy
+    assert "How long it is kept: three years." in privacy
+    assert "aged 16" not in privacy  # access follows the school's rules, not a rule made up here
+
+
+def test_without_a_retention_term_in_the_settings_the_note_invents_none(note, fake_protocol, labels):
+    settings = dataclasses.replace(fake_protocol.settings, retention=Text(nl="", en=""))
+    protocol = dataclasses.replace(fake_protocol, settings=settings)
+    privacy = form_view(note, protocol, labels, "nl")["privacy"]
+    assert "Hoe lang het wordt bewaard en wie het mag inzien, staat in de regels van de school" in privacy
+    assert "jaar" not in privacy
+
+
+def test_a_form_about_several_students_tells_to_file_only_what_concerns_each(note, fake_protocol, labels):
+    group = dataclasses.replace(note, record="group")
+    privacy = form_view(group, fake_protocol, labels, "en")["privacy"]
+    assert "Put in each student's file only what concerns that student." in privacy
 
 
 def test_a_table_of_protocol_steps_has_a_row_for_every_step_and_none_for_decisions(note, fake_protocol, labels):
@@ -80,10 +99,14 @@ def test_a_table_of_protocol_steps_has_a_row_for_every_step_and_none_for_decisio
 def test_the_case_overview_lists_every_step_of_the_real_protocol(protocol, sources):
     view = form_view(sources.forms["case-overview"], protocol, sources.labels, "en")
     names = {w.name for w in widgets(view)}
-    steps = [n for role in protocol.roles.values() for n in role.nodes.values() if n.kind == "step"]
-    assert steps
-    for node in steps:
-        assert {f"case-overview-step-{node.id}-{column}" for column in ("date", "who", "done")} <= names
+    staff = ("teacher", "mentor", "coordinator", "management")
+    for role in protocol.roles.values():
+        for node in (n for n in role.nodes.values() if n.kind == "step"):
+            row = {f"case-overview-step-{node.id}-{column}" for column in ("date", "who", "done")}
+            if role.id in staff:
+                assert row <= names, node.id
+            else:  # the confidential advisor's contacts stay confidential; students and parents keep no case log
+                assert not row & names, node.id
 
 
 def test_widgets_name_each_option_and_cell_with_its_question(note, fake_protocol, labels):
