@@ -46,6 +46,7 @@ def form_view(form: FormDefinition, protocol: Protocol, labels: Labels, lang: st
         "lang": lang,
         "html_lang": HTML_LANG[lang],
         "school": settings.school_name,
+        "system": settings.student_system,
         "title": form.title[lang],
         "version_label": label("version_label"),
         "version": settings.version,
@@ -130,9 +131,6 @@ def _field_view(form_id: str, field: Field, protocol: Protocol, label, text, lan
         ]
         view["row_header"] = label("step_column") if field.rows == STEP_ROWS else ""
         view["rows"] = _rows(form_id, field, protocol, label, text, lang)
-        view["rows_description"] = (
-            label("rows_steps") if field.rows == STEP_ROWS else label("rows_count", count=field.rows)
-        )
     return view
 
 
