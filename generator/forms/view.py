@@ -37,6 +37,7 @@ def form_view(form: FormDefinition, protocol: Protocol, labels: Labels, lang: st
         }
         for section in form.sections
     ]
+    sections[-1]["fields"][-1]["last"] = True  # kept on a page with the field before it (print.css)
     record = [
         _simple(f"{form.id}-recorded-on", "date", label("recorded_on"), None, "half", label("date_hint")),
         _simple(f"{form.id}-recorded-by", "text", label("recorded_by"), None, "half", None),
@@ -143,6 +144,7 @@ def _simple(name: str, kind: str, text: str, help_: str | None, width: str, hint
         "help": help_,
         "width": width,
         "hint": hint,
+        "last": False,  # the form's last question (see form_view)
     }
 
 
