@@ -50,7 +50,7 @@ def form_view(form: FormDefinition, protocol: Protocol, labels: Labels, lang: st
         "system": settings.student_system,
         "title": form.title[lang],
         "version_label": label("version_label"),
-        "version": settings.version,
+        "version": settings.version or protocol.labels["open_short"][lang],
         "belongs_to": label("belongs_to"),
         "steps": _steps(form, protocol, label, text, lang),
         "intro": text(form.intro[lang]),
@@ -198,16 +198,29 @@ def _steps(form: FormDefinition, protocol: Protocol, label, text, lang: str) -> 
 
 
 def _privacy(form: FormDefinition, settings, label, text, lang: str) -> str:
-    """The privacy note: purpose, where it goes (one student's file, or several), what to do with
-    the paper, and the retention term from the school's settings. Access and a term the school
-    has not decided are not invented: the note points to the school's own rules instead."""
-    retention = getattr(settings, "retention", None)
-    term = (retention[lang] if retention else "").strip()
-    terms = label("privacy_term", retention=term) if term else label("privacy_no_term")
+    """The privacy note: purpose, where it goes (one student's file, or several), what to do with the
+    paper, how long it is kept and who may see it. The last three are the school's decisions
+    (protocol/settings.yml: form_copies, retention, records_access); while one is empty, the note
+    says to shred and delete after recording, or points to the school's own rules, and invents none."""
+
+    def decided(key: str) -> str:
+        value = getattr(settings, key, None)
+        return text(value[lang]).strip() if value else ""
+
+    retention, access, copies = decided("retention"), decided("records_access"), decided("form_copies")
+    if retention and access:
+        terms = f"{label('privacy_term', retention=retention)} {access}"
+    elif retention:
+        terms = f"{label('privacy_term', retention=retention)} {label('privacy_no_access')}"
+    elif access:
+        terms = f"{access} {label('privacy_no_term_only')}"
+    else:
+        terms = label("privacy_no_term")
     return label(
         "privacy",
         purpose=text(form.purpose[lang]),
         where=label(f"privacy_where_{form.record}"),
+        paper=copies or label("privacy_paper"),
         terms=terms,
     )
 
