@@ -59,7 +59,7 @@ def form_view(form: FormDefinition, protocol: Protocol, labels: Labels, lang: st
         "record_heading": label("record_heading"),
         "record": record,
         "privacy_heading": label("privacy_heading"),
-        "privacy": _privacy(form, settings, label, text, lang),
+        "privacy": _privacy(form, protocol, label, text, lang),
         "page_counter_css": _counter_css(label("page_of")),
         "running_title": f"{settings.school_name} · {form.title[lang]}",
         "confidential": label("confidential"),
@@ -197,31 +197,25 @@ def _steps(form: FormDefinition, protocol: Protocol, label, text, lang: str) -> 
     ]
 
 
-def _privacy(form: FormDefinition, settings, label, text, lang: str) -> str:
-    """The privacy note: purpose, where it goes (one student's file, or several), what to do with the
-    paper, how long it is kept and who may see it. The last three are the school's decisions
+def _privacy(form: FormDefinition, protocol: Protocol, label, text, lang: str) -> str:
+    """The privacy note: purpose, where it goes (one student's file, or several), then what happens
+    to the paper, how long it is kept and who may see it. Those three are the school's decisions
     (protocol/settings.yml: form_copies, retention, records_access); while one is empty, the note
-    says to shred and delete after recording, or points to the school's own rules, and invents none."""
+    says so in the handbook's own words (protocol/labels.yml: undecided_…) and invents nothing."""
+    settings = protocol.settings
 
     def decided(key: str) -> str:
         value = getattr(settings, key, None)
-        return text(value[lang]).strip() if value else ""
+        return text(value[lang]).strip() if value else text(protocol.labels[f"undecided_{key}"][lang])
 
-    retention, access, copies = decided("retention"), decided("records_access"), decided("form_copies")
-    if retention and access:
-        terms = f"{label('privacy_term', retention=retention)} {access}"
-    elif retention:
-        terms = f"{label('privacy_term', retention=retention)} {label('privacy_no_access')}"
-    elif access:
-        terms = f"{access} {label('privacy_no_term_only')}"
-    else:
-        terms = label("privacy_no_term")
+    retention = getattr(settings, "retention", None)
+    term = label("privacy_term", retention=text(retention[lang])) if retention else decided("retention")
     return label(
         "privacy",
         purpose=text(form.purpose[lang]),
         where=label(f"privacy_where_{form.record}"),
-        paper=copies or label("privacy_paper"),
-        terms=terms,
+        paper=decided("form_copies"),
+        terms=f"{term} {decided('records_access')}",
     )
 
 

@@ -62,23 +62,32 @@ def test_a_form_shows_school_version_and_student_system_from_the_settings(note, 
     assert [f["label"] for f in view["record"]] == ["Recorded in Somtoday on", "Recorded by"]
 
 
-def test_the_privacy_note_says_purpose_place_what_to_do_with_the_paper_and_the_schools_term(
-    note, fake_protocol, labels
-):
+def test_the_privacy_note_says_purpose_place_and_the_schools_term(note, fake_protocol, labels):
     privacy = form_view(note, fake_protocol, labels, "en")["privacy"]
     assert "to record something." in privacy
     assert "in Somtoday, in the student's file." in privacy
-    assert "shred this paper and delete the file" in privacy
     assert "How long it is kept: three years." in privacy
-    assert "aged 16" not in privacy  # access follows the school's rules, not a rule made up here
+    assert "aged 16" not in privacy  # access is the school's decision, not a rule made up here
 
 
-def test_without_a_retention_term_in_the_settings_the_note_invents_none(note, fake_protocol, labels):
-    settings = dataclasses.replace(fake_protocol.settings, retention=Text(nl="", en=""))
-    protocol = dataclasses.replace(fake_protocol, settings=settings)
-    privacy = form_view(note, protocol, labels, "nl")["privacy"]
-    assert "Hoe lang het wordt bewaard en wie het mag inzien, staat in de regels van de school" in privacy
+def test_while_the_school_has_not_decided_the_note_says_so_in_the_handbooks_words(protocol, sources):
+    settings = protocol.settings
+    assert settings.retention is None and settings.records_access is None and settings.form_copies is None
+    privacy = form_view(sources.forms["conversation-victim"], protocol, sources.labels, "nl")["privacy"]
+    for key in ("undecided_retention", "undecided_records_access", "undecided_form_copies"):
+        assert protocol.labels[key]["nl"].replace("{system}", settings.student_system) in privacy, key
     assert "jaar" not in privacy
+
+
+def test_a_decided_retention_access_and_paper_rule_are_printed_as_the_school_wrote_them(note, fake_protocol, labels):
+    decided = dataclasses.replace(
+        fake_protocol.settings,
+        records_access=Text(nl="Ouders vragen het de mentor.", en="Parents ask the mentor."),
+        form_copies=Text(nl="Versnipper het papier.", en="Shred the paper."),
+    )
+    protocol = dataclasses.replace(fake_protocol, settings=decided)
+    privacy = form_view(note, protocol, labels, "en")["privacy"]
+    assert "Shred the paper." in privacy and "Parents ask the mentor." in privacy
 
 
 def test_a_form_about_several_students_tells_to_file_only_what_concerns_each(note, fake_protocol, labels):
