@@ -14,6 +14,7 @@ from generator import schema
 from generator.errors import DataError, Problem
 from generator.model import Branch, FormRef, Node, Protocol, Role, Settings, Text, Track
 from generator.schemacheck import schema_problems
+from generator.textchecks import text_problems
 from generator.validate import cross_reference_problems
 from generator.yamlio import display_path, read_yaml
 
@@ -62,41 +63,50 @@ def load_protocol(root: Path = REPO_ROOT) -> Protocol:
     values = {"school": settings["school_name"], "system": settings["student_system"]}
     filler = _Filler(values, Text(settings["mentor_contact"]), problems)
     protocol = _build(settings, proto, roles, forms, files, filler)
-    protocol.labels.update({k: Text(v) for k, v in labels.items()})
+    protocol.labels.update({k: filler(v, "protocol/labels.yml", k, checks_as=f"labels.{k}") for k, v in labels.items()})
     if problems:
         raise DataError(problems)
     return protocol
 
 
 class _Filler:
-    """Fills {school}, {system} and {mentor_contact} into texts; reports unknown placeholders."""
+    """The one placeholder filler: fills {school}, {system} and {mentor_contact} into texts at load
+    time, strictly (an unknown, malformed or formatted placeholder is a problem), then runs the
+    named text checks (generator.textchecks) on the result."""
 
     def __init__(self, values: dict[str, str], mentor_contact: Text, problems: list[Problem]):
         self.values, self.mentor_contact, self.problems = values, mentor_contact, problems
 
-    def __call__(self, text: dict, file: str, key: str) -> Text:
+    def __call__(self, text: dict, file: str, key: str, checks_as: str | None = None) -> Text:
+        """checks_as: the key the text checks see, when it is not `key` (labels are one-liners)."""
         out = {}
         for lang, value in text.items():
-            try:
-                names = [f for _, f, _, _ in string.Formatter().parse(value) if f is not None]
-            except ValueError:
-                self.problems.append(Problem(file, f"{key}.{lang}", "a lone { or }", "placeholders written as {name}"))
-                out[lang] = value
-                continue
-            unknown = [n for n in names if n not in PLACEHOLDERS]
-            if unknown:
-                self.problems.append(
-                    Problem(
-                        file,
-                        f"{key}.{lang}",
-                        f"the placeholder {{{unknown[0]}}}",
-                        "one of " + ", ".join("{" + p + "}" for p in PLACEHOLDERS),
-                    )
-                )
-                out[lang] = value
-                continue
-            out[lang] = value.format(**self.values, mentor_contact=self.mentor_contact[lang])
+            out[lang] = self.fill_one(value, lang, file, key)
+            for found, expected in text_problems(out[lang], checks_as or key):
+                self.problems.append(Problem(file, f"{key}.{lang}", found, expected))
         return Text(out)
+
+    def fill_one(self, value: str, lang: str, file: str, key: str) -> str:
+        problem = placeholder_problem(value, PLACEHOLDERS)
+        if problem:
+            self.problems.append(Problem(file, f"{key}.{lang}", *problem))
+            return value
+        return value.format(**self.values, mentor_contact=self.mentor_contact[lang])
+
+
+def placeholder_problem(value: str, names: tuple[str, ...]) -> tuple[str, str] | None:
+    """(found, expected) if `value` has a placeholder other than {name} for one of `names`."""
+    expected = "one of " + ", ".join("{" + p + "}" for p in names)
+    try:
+        fields = [(f, spec, conv) for _, f, spec, conv in string.Formatter().parse(value) if f is not None]
+    except ValueError:
+        return ("a lone { or }", f"placeholders written as {{name}}, {expected}")
+    for name, spec, conv in fields:
+        if name not in names:
+            return (f"the placeholder {{{name}}}", expected)
+        if spec or conv:
+            return (f"the placeholder {{{name}{'!' + conv if conv else ''}{':' + spec if spec else ''}}}", expected)
+    return None
 
 
 def _build(settings, proto, roles, forms, files, fill: _Filler) -> Protocol:
@@ -112,7 +122,7 @@ def _build(settings, proto, roles, forms, files, fill: _Filler) -> Protocol:
         adopted_by=Text(settings["adopted_by"]),
         adopted_on=dt.date.fromisoformat(settings["adopted_on"]),
         next_review=dt.date.fromisoformat(settings["next_review"]),
-        editor_email=settings["editor_email"],
+        editor_email=settings["editor_email"].removeprefix("mailto:"),
         retention=Text(settings["retention"]),
     )
     tracks = tuple(

@@ -17,18 +17,28 @@ TEXT = {
 
 DATE = {"type": "string", "format": "date"}
 
+LINE = {"type": "string", "pattern": r"\S", "maxLength": 200, "x-expected": "a short text with words in it"}
+
+# An address a mailto: link can carry as it is: no quotes, no angle brackets, no spaces. An
+# optional "mailto:" in front is allowed (and dropped by the loader).
+EMAIL = {
+    "type": "string",
+    "pattern": r"^(mailto:)?[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$",
+    "x-expected": "an e-mail address such as pestprotocol@school.nl",
+}
+
 SETTINGS = {
     "type": "object",
     "properties": {
-        "school_name": {"type": "string", "minLength": 1},
-        "student_system": {"type": "string", "minLength": 1},
-        "editor_email": {"type": "string", "pattern": r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$"},
+        "school_name": LINE,
+        "student_system": LINE,
+        "editor_email": EMAIL,
         "mentor_contact": TEXT,
         "contacts": {"type": "object", "additionalProperties": TEXT, "propertyNames": ID},
         "contact_ladder": {"type": "array", "items": ID, "minItems": 1, "uniqueItems": True},
         "contact_alternative": ID,
         "retention": TEXT,
-        "version": {"type": "string", "minLength": 1},
+        "version": LINE,
         "adopted_by": TEXT,
         "adopted_on": DATE,
         "next_review": DATE,

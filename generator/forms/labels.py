@@ -5,12 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from generator import LANGUAGES
 from generator.errors import DataError, Problem, show
 from generator.model import Text
-from generator.yamlio import SafeLoader
+from generator.yamlio import read_yaml
 
 LIST_KEYS = ("privacy_readers",)
 
@@ -32,14 +30,6 @@ def fill(text: str, **values: object) -> str:
     return text
 
 
-def describe_error(error: Exception) -> str:
-    """One line for a YAML or file error: where, and what."""
-    mark = getattr(error, "problem_mark", None)
-    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-    where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-    return f"{where}{problem}"
-
-
 def labels_file(root: Path) -> Path:
     return root / "forms" / "labels.yml"
 
@@ -47,11 +37,7 @@ def labels_file(root: Path) -> Path:
 def load_labels(root: Path) -> Labels:
     path = labels_file(root)
     file = str(path.relative_to(root))
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
-    except (OSError, yaml.YAMLError) as error:
-        raise DataError([Problem(file, "(file)", describe_error(error), "a readable YAML file")]) from None
-    return parse_labels(file, data)
+    return parse_labels(file, read_yaml(path, root))  # the one YAML reader (generator.yamlio)
 
 
 def parse_labels(file: str, data: object) -> Labels:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from generator.model import Node, Protocol
 from generator.pages.urls import relative_url
 
@@ -18,20 +20,21 @@ class PageContext:
     form_definitions: dict | None = None  # generator.forms definitions, loaded once per build
     directory_urls: bool = True  # MkDocs' use_directory_urls: False in the offline build
 
-    def rel(self, target: str, anchor: str | None = None) -> str:
-        """A Markdown link target from this page to another file of the same language tree."""
+    def rel(self, target: str, anchor: str | None = None) -> Markup:
+        """A Markdown link target from this page to another file of the same language tree
+        (Markup: built from ids, written into Markdown partials as it is)."""
         base = posixpath.dirname(self.page)
         path = posixpath.relpath(target, base or ".")
         if path == posixpath.basename(self.page) and anchor:
             path = ""
-        return f"{path}#{anchor}" if anchor else path
+        return Markup(f"{path}#{anchor}" if anchor else path)
 
     def url(self, target: str, anchor: str | None = None) -> str:
         """A URL for raw HTML, which MkDocs does not rewrite, from this page to a page or file of
         the same language tree (see generator.pages.urls)."""
         return relative_url(self.page, target, anchor, self.directory_urls)
 
-    def node_link(self, node: Node) -> str:
+    def node_link(self, node: Node) -> Markup:
         """A Markdown link target to a step's section."""
         return self.rel(self.protocol.roles[node.role].page, node.id)
 

@@ -68,7 +68,10 @@ def fill_markers(markdown: str, ctx: PageContext, file: str) -> str:
             )
             return ""
         except AttributeError as exc:
-            problems.append(Problem(file, key, f"the unknown name {exc.name!r}", "a setting of protocol/settings.yml"))
+            names = ", ".join(render.settings_in_text(ctx.protocol.settings))
+            problems.append(
+                Problem(file, key, f"the unknown name {exc.name!r}", f"a setting of protocol/settings.yml ({names})")
+            )
             return ""
 
     out = MARKER.sub(replace, markdown)
