@@ -146,6 +146,8 @@ def cross_reference_problems(settings: dict, proto: dict, roles: dict, forms: di
                     )
                 )
 
+    problems.extend(no_way_out(graph, roles, files))
+
     # Every form belongs to at least one step.
     used = {fid for data in roles.values() for s in data["steps"] for fid in s.get("forms", ())}
     for fid in forms:
@@ -155,6 +157,30 @@ def cross_reference_problems(settings: dict, proto: dict, roles: dict, forms: di
                     files["forms"][fid], "(file)", "a form no step uses", "the form's id in some step's 'forms' list"
                 )
             )
+    return problems
+
+
+def no_way_out(graph: dict[str, list[str]], roles: dict, files: dict) -> list[Problem]:
+    """Every step leads, one way or another, to an end (a step with no 'next'): steps that only
+    lead to each other would send the reader round in circles."""
+    reverse: dict[str, list[str]] = {sid: [] for sid in graph}
+    for sid, targets in graph.items():
+        for target in targets:
+            reverse[target].append(sid)
+    ends = [sid for sid, targets in graph.items() if not targets]
+    can_end = _reachable(reverse, ends)
+    problems = []
+    for rid, data in roles.items():
+        for step in data["steps"]:
+            if step["id"] not in can_end:
+                problems.append(
+                    Problem(
+                        files["roles"][rid],
+                        f"steps[{step['id']}].next",
+                        f"{_successors(step)!r}, which only lead round in a circle",
+                        "a way on to a step that ends the route (a step with no 'next')",
+                    )
+                )
     return problems
 
 

@@ -106,8 +106,11 @@ def _syntax_hint(text: str, mark) -> str | None:
     return None
 
 
+_CHAR_NAMES = {"\x0b": "vertical tab, a soft line break from a word processor", "\x0c": "form feed, a page break"}
+
+
 def _describe_char(char: str) -> str:
-    name = unicodedata.name(char, "control character")
+    name = _CHAR_NAMES.get(char) or unicodedata.name(char, "control character")
     return f"the invisible character U+{ord(char):04X} ({name.lower()})"
 
 

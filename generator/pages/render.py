@@ -100,6 +100,7 @@ class UnknownName(AttributeError):
 
 def settings_in_text(settings) -> list[str]:
     """The settings a page may quote in running text: those holding one text, or one per language."""
+
     def is_text(value: object) -> bool:
         return isinstance(value, str) or (isinstance(value, dict) and all(isinstance(v, str) for v in value.values()))
 

@@ -44,7 +44,7 @@ def test_a_text_that_starts_a_paragraph_cannot_begin_a_list_or_a_heading():
 
 
 def test_a_body_keeps_its_markdown_subset_and_no_attribute():
-    body = "Lees **eerst** de *regels*:\n\n- een\n- [twee](https://example.org/x)\n\n*x*{: onmouseover=\"a()\" }"
+    body = 'Lees **eerst** de *regels*:\n\n- een\n- [twee](https://example.org/x)\n\n*x*{: onmouseover="a()" }'
     soup = page_html(md_body(body))
     assert soup.find("strong").get_text() == "eerst"
     assert soup.find("a")["href"] == "https://example.org/x"

@@ -1,0 +1,290 @@
+"""Careless and hostile edits that must be refused: each one gives one line naming the file and
+the key, in `python -m generator check` and in the build, with no traceback, and the build leaves
+site/ byte for byte as it was (a sentinel file and a hash of every file).
+
+The cases come from the editor-inputs review (reviews/editor-inputs-2026-11-25.md): the ones it
+found crashing, accepted silently, unsafe, or wiping site/. Each case is (file, old, new) on a
+copy of the project, and a piece of the one line that must be printed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+from pathlib import Path
+
+import pytest
+
+from generator.__main__ import main as generator_main
+from tests.conftest import mkdocs
+
+BOMB = "\n".join(
+    ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    + [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
+)
+TITLE = "      nl: Melding ontvangen\n"
+BODY_EN = (
+    "      en: A teacher, a student or a parent reports bullying, or you see it yourself. Take the problem"
+    " seriously and find out what exactly happened. Keep track of the case on the case overview."
+)
+SUMMARY_MD = "<!-- protocol:role-summary role=mentor -->"
+M = "protocol/roles/mentor.yml"
+S = "protocol/settings.yml"
+FORM = "forms/definitions/incident-report.yml"
+
+# id: (file, old, new (None: delete the file), a piece of the expected line)
+CASES = {
+    # YAML: syntax, typing, duplicates, bombs, invisible characters
+    "yaml-duplicate-key-settings": (
+        S,
+        "school_name: ALASCA\n",
+        "school_name: ALASCA\nschool_name: ALASCA2\n",
+        f"{S}: line 4: found the key 'school_name' a second time (first at line 3)",
+    ),
+    "yaml-duplicate-key-step": (
+        M,
+        TITLE,
+        TITLE + "      nl: Tweede titel\n",
+        "found the key 'nl' a second time",
+    ),
+    "yaml-norway-no": (
+        M,
+        'label: {nl: Ja, en: "Yes"}',
+        "label: {nl: Ja, en: Yes}",
+        'put the text in quotes, e.g. "No"',
+    ),
+    "yaml-version-float": (S, 'version: "1.0"', "version: 1.0", 'a number: put it in quotes, e.g. "1.0"'),
+    "yaml-tab-indent": (M, "    title:\n      nl: Melding", "    title:\n\tnl: Melding", "a tab in the indentation"),
+    "yaml-nbsp-indent": (M, TITLE, "      nl:\u00a0Melding ontvangen\n      nl2: x\n", f"{M}: line"),
+    "yaml-vertical-tab": (
+        M,
+        "Melding ontvangen",
+        "Melding\x0bontvangen",
+        f"{M}: line 23, column 18: found the invisible character U+000B (vertical tab",
+    ),
+    "yaml-escaped-bell": (
+        M,
+        "nl: Melding ontvangen",
+        'nl: "Melding\\u0007ontvangen"',
+        f"{M}: steps[m-receive].title.nl: found the invisible character U+0007",
+    ),
+    "yaml-alias-bomb": (
+        S,
+        "school_name: ALASCA\n",
+        f"school_name: ALASCA\n{BOMB}\n",
+        f"{S}: (file): found more than 100,000 values",
+    ),
+    # texts: empty, blank, too long, placeholders
+    "empty-string": (M, "en: Receive the report", 'en: ""', f"{M}: steps[m-receive].title.en: found an empty text"),
+    "whitespace-only": (M, "en: Receive the report", 'en: "   "', f"{M}: steps[m-receive].title.en: found only spaces"),
+    "long-title": (
+        M,
+        "en: Receive the report",
+        "en: " + "word " * 2000,
+        "found a text of 9,999 characters; expected at most 200",
+    ),
+    "long-word-title": (M, "en: Receive the report", "en: " + "x" * 17000, "found a word of 17,000 characters"),
+    "placeholder-format-spec": (
+        M,
+        "en: Receive the report",
+        "en: Receive {system:*>20000}",
+        "found the placeholder {system:*>20000}",
+    ),
+    "placeholder-conversion": (
+        M,
+        "en: Receive the report",
+        "en: Receive {system!r}",
+        "found the placeholder {system!r}",
+    ),
+    "blank-school-name": (
+        S,
+        "school_name: ALASCA",
+        'school_name: "  "',
+        f"{S}: school_name: found '  '; expected a short text",
+    ),
+    "cycle-no-exit": (
+        M,
+        "next: [c-receive]",
+        "next: [m-inform-parents]",
+        "which only lead round in a circle",
+    ),
+    # settings: dates and the e-mail address
+    "settings-bad-date": (
+        S,
+        "adopted_on: 2026-09-01",
+        "adopted_on: 2026-13-01",
+        f"{S}: adopted_on: found '2026-13-01'; expected a real date",
+    ),
+    "settings-bad-day": (
+        S,
+        "adopted_on: 2026-09-01",
+        "adopted_on: 2026-02-30",
+        f"{S}: adopted_on: found '2026-02-30'; expected a real date",
+    ),
+    "email-script": (
+        S,
+        "editor_email: pestprotocol@alasca.nl",
+        "editor_email: '\"><script>alert(2)</script>@alasca.nl'",
+        f"{S}: editor_email: found",
+    ),
+    "email-attribute": (
+        S,
+        "editor_email: pestprotocol@alasca.nl",
+        'editor_email: \'"onmouseover="alert(1)"x@alasca.nl\'',
+        "expected an e-mail address",
+    ),
+    # step bodies: the Markdown subset
+    "body-raw-html-link": (
+        M,
+        BODY_EN,
+        '      en: <a href="javascript:alert(4)">dit</a>',
+        f"{M}: steps[m-receive].body.en: found the HTML",
+    ),
+    "body-javascript-link": (
+        M,
+        BODY_EN,
+        '      en: "[het formulier](javascript:alert(3))"',
+        "found the link 'javascript:alert(3)'",
+    ),
+    "body-attachment": (
+        M,
+        BODY_EN,
+        '      en: <link rel="attachment" href="file:///etc/hostname">',
+        "found the HTML '<link rel=",
+    ),
+    "body-image-fetch": (
+        M,
+        BODY_EN,
+        '      en: <img src="http://127.0.0.1:8765/fetched-by-booklet.png">',
+        "found the HTML '<img",
+    ),
+    "body-markdown-image": (M, BODY_EN, '      en: "![x](http://127.0.0.1:8765/x.png)"', "found an image"),
+    "body-file-url": (M, BODY_EN, '      en: "[host](file:///etc/hostname)"', "found the link 'file:///etc/hostname'"),
+    # pages: parity, markers, links, encodings
+    "page-missing-en": (
+        "docs/en/prevention.md",
+        None,
+        None,
+        "docs/en/prevention.md: (file): found nothing: docs/en/prevention.md is missing; "
+        "expected every page exists in nl and en",
+    ),
+    "page-only-nl-new": ("docs/nl/new-page.md", "", "# Nieuw\n\nTekst.\n", "docs/en/new-page.md is missing"),
+    "marker-misspelt-prefix": (
+        "docs/nl/roles/mentor.md",
+        SUMMARY_MD,
+        SUMMARY_MD.replace("protocol:", "protocl:"),
+        "found the prefix 'protocl:'",
+    ),
+    "marker-capital": (
+        "docs/nl/roles/mentor.md",
+        SUMMARY_MD,
+        SUMMARY_MD.replace("protocol:", "Protocol:"),
+        "found the prefix 'Protocol:'",
+    ),
+    "marker-unclosed": (
+        "docs/nl/roles/mentor.md",
+        SUMMARY_MD,
+        SUMMARY_MD.replace("-->", "->"),
+        "found a comment that is not closed",
+    ),
+    "marker-unknown": (
+        "docs/nl/roles/mentor.md",
+        SUMMARY_MD,
+        "<!-- protocol:stpes role=mentor -->",
+        "found an unknown marker",
+    ),
+    "marker-unknown-role": (
+        "docs/nl/roles/mentor.md",
+        SUMMARY_MD,
+        SUMMARY_MD.replace("mentor", "mentr"),
+        "the unknown id 'mentr'",
+    ),
+    "marker-setting-dunder": (
+        "docs/nl/index.md",
+        "name=school_name",
+        "name=__class__",
+        "found the unknown name '__class__'",
+    ),
+    "marker-setting-contacts": (
+        "docs/nl/index.md",
+        "name=school_name",
+        "name=contacts",
+        "found the unknown name 'contacts'",
+    ),
+    "page-broken-link": (
+        "docs/nl/about.md",
+        "# Over dit protocol\n",
+        "# Over dit protocol\n\nZie [regels](regels.md).\n",
+        "docs/nl/about.md: link (regels.md): found no such page",
+    ),
+    "page-non-utf8": (
+        "docs/nl/about.md",
+        "# Over dit protocol",
+        b"# Over dit protoc\xe9l",
+        "docs/nl/about.md: line 1: found bytes that are not UTF-8",
+    ),
+    "page-empty": ("docs/en/about.md", "", "", "docs/en/about.md: (file): found an empty page"),
+    "page-frontmatter-broken": (
+        "docs/nl/index.md",
+        "hide:\n  - navigation",
+        "hide: [navigation\n  - x",
+        "docs/nl/index.md: front matter",
+    ),
+    # form definitions: now checked by `make check` too
+    "form-unknown-type": (FORM, "type: time", "type: dropdown", "found 'dropdown'"),
+    "form-missing-translation": (FORM, "label: {nl: Tijd, en: Time}", "label: {nl: Tijd}", f"{FORM}: "),
+}
+
+
+def apply(root: Path, file: str, old, new) -> None:
+    path = root / file
+    if old is None:
+        path.unlink()
+    elif file.startswith("docs/") and not path.exists():
+        path.write_text(new, encoding="utf-8")
+    elif isinstance(new, bytes):
+        data = path.read_bytes()
+        assert old.encode() in data
+        path.write_bytes(data.replace(old.encode(), new, 1))
+    elif old == "" and new == "":
+        path.write_text("", encoding="utf-8")
+    else:
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {file}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def site_digest(site: Path) -> str:
+    hasher = hashlib.sha256()
+    for path in sorted(site.rglob("*")):
+        hasher.update(path.relative_to(site).as_posix().encode() + b"\0")
+        if path.is_file():
+            hasher.update(path.read_bytes())
+    return hasher.hexdigest()
+
+
+def run_check(root: Path) -> tuple[int, str]:
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = generator_main(["check", "--root", str(root)])
+    return code, err.getvalue()
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_a_careless_or_hostile_edit_is_refused_with_one_line_and_site_is_left_as_it_was(site_copy, case):
+    file, old, new, expected = CASES[case]
+    apply(site_copy, file, old, new)
+    code, out = run_check(site_copy)
+    assert code == 1 and expected in out, out
+    assert "Traceback" not in out
+    site = site_copy / "site"
+    (site / "en").mkdir(parents=True)
+    (site / "SENTINEL.txt").write_text("the site as it was", encoding="utf-8")
+    (site / "en" / "index.html").write_text("<p>old</p>", encoding="utf-8")
+    before = site_digest(site)
+    result = mkdocs("build", "--strict", cwd=site_copy)
+    assert result.returncode != 0
+    assert expected in result.stderr, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+    assert site_digest(site) == before
