@@ -16,7 +16,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from generator import weasy
-from generator.pages.templating import render
+from generator.pages.templating import TEMPLATES, render
 
 ASSETS = Path(__file__).resolve().parent.parent / "docs" / "assets"
 SKIP = ("index.md", "forms/")  # the home page is a menu; forms have their own PDFs
@@ -88,9 +88,15 @@ STYLESHEETS = ("booklet.css", "fonts.css", "flowchart.css")  # booklet.css impor
 
 
 def _stylesheet_digest() -> str:
-    hasher = hashlib.sha256()
+    """What else the PDF depends on: the stylesheets, the template, this code and the fetcher, and
+    WeasyPrint's version (a template edit used to leave a stale booklet in the cache)."""
+    from importlib.metadata import version
+
+    hasher = hashlib.sha256(version("weasyprint").encode())
     for name in STYLESHEETS:
         hasher.update((ASSETS / "stylesheets" / name).read_bytes())
+    for path in (TEMPLATES / "booklet.html.j2", Path(__file__), Path(weasy.__file__)):
+        hasher.update(path.read_bytes())
     return hasher.hexdigest()
 
 

@@ -13,8 +13,9 @@ from pathlib import Path
 from generator import schema
 from generator.errors import DataError, Problem
 from generator.model import Branch, FormRef, Node, Protocol, Role, Settings, Text, Track
+from generator.pages.text import md_text
 from generator.schemacheck import schema_problems
-from generator.textchecks import text_problems
+from generator.textchecks import CHECKS_BEFORE_FILLING, is_body, text_problems
 from generator.validate import cross_reference_problems
 from generator.yamlio import display_path, read_yaml
 
@@ -81,17 +82,19 @@ class _Filler:
         """checks_as: the key the text checks see, when it is not `key` (labels are one-liners)."""
         out = {}
         for lang, value in text.items():
-            out[lang] = self.fill_one(value, lang, file, key)
-            for found, expected in text_problems(out[lang], checks_as or key):
-                self.problems.append(Problem(file, f"{key}.{lang}", found, expected))
+            found = text_problems(value, checks_as or key, CHECKS_BEFORE_FILLING)
+            problem = placeholder_problem(value, PLACEHOLDERS)
+            if problem:
+                found.append(problem)
+                out[lang] = value
+            else:
+                values = dict(self.values, mentor_contact=self.mentor_contact[lang])
+                found += text_problems(value.format(**values), checks_as or key)
+                if is_body(key):  # a body is Markdown: the values go in as text (generator.pages.text)
+                    values = {name: md_text(v) for name, v in values.items()}
+                out[lang] = value.format(**values)
+            self.problems.extend(Problem(file, f"{key}.{lang}", *problem) for problem in found)
         return Text(out)
-
-    def fill_one(self, value: str, lang: str, file: str, key: str) -> str:
-        problem = placeholder_problem(value, PLACEHOLDERS)
-        if problem:
-            self.problems.append(Problem(file, f"{key}.{lang}", *problem))
-            return value
-        return value.format(**self.values, mentor_contact=self.mentor_contact[lang])
 
 
 def placeholder_problem(value: str, names: tuple[str, ...]) -> tuple[str, str] | None:

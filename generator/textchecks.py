@@ -52,15 +52,19 @@ def long_word(text: str, key: str):
 
 
 def body_subset(text: str, key: str):
+    """A step body holds only the Markdown subset (generator.pages.text). Run on the editor's
+    own text, before placeholders are filled: a setting's value is text, never Markdown."""
     if not is_body(key):
         return None
     found = body_problems(text)
     return found[0] if found else None
 
 
-CHECKS: list[Callable[[str, str], tuple[str, str] | None]] = [only_spaces, too_long, long_word, body_subset]
+Check = Callable[[str, str], "tuple[str, str] | None"]
+CHECKS: list[Check] = [only_spaces, too_long, long_word]  # on the text as published
+CHECKS_BEFORE_FILLING: list[Check] = [body_subset]  # on the text as the editor wrote it
 
 
-def text_problems(text: str, key: str) -> list[tuple[str, str]]:
+def text_problems(text: str, key: str, checks: list[Check] = CHECKS) -> list[tuple[str, str]]:
     """Every check's complaint about one text (key without the language, e.g. steps[m-x].title)."""
-    return [found for check in CHECKS if (found := check(text, key))]
+    return [found for check in checks if (found := check(text, key))]

@@ -9,7 +9,7 @@ Two kinds of text come from the data:
 - Step bodies, which may carry a small Markdown subset (BODY_SUBSET): paragraphs, **bold**,
   *italic*, bulleted and numbered lists, and links whose target is http(s), mailto, tel or a
   relative path. `body_problems()` says what else a body holds (raw HTML, an image, a heading, a
-  link to another scheme) so the loader can refuse it; `md_body()` still escapes `< > & { } |`, so
+  link to another scheme) so the loader can refuse it; `md_body()` still escapes `< > { } |`, so
   even an unchecked body can hold no tag and no attribute.
 
 The Markdown partials (generator/templates/*.md.j2) apply md_text to every `{{ … }}` that is not
@@ -24,7 +24,7 @@ from html.parser import HTMLParser
 from markupsafe import Markup
 
 _INLINE = {c: f"&#{ord(c)};" for c in "&<>[]{}*_`|#+\\"}
-_BODY = {c: f"&#{ord(c)};" for c in "&<>{}|"}
+_BODY = {c: f"&#{ord(c)};" for c in "<>{}|"}  # not &: a filled-in setting arrives as &#60; etc.
 _LEADING = re.compile(r"^(\s*)(\d+)([.)])")  # "1. " at the start of a text would begin a list
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
