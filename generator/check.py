@@ -32,6 +32,7 @@ class Handbook:
 def check_handbook(root: Path, docs_dir: Path | None = None, directory_urls: bool = True) -> Handbook:
     """The checked handbook, or DataError listing every problem found."""
     from generator.forms import load_definitions  # the forms package is only needed from here on
+    from generator.forms.labels import load_labels
 
     root = Path(root)
     docs_dir = Path(docs_dir) if docs_dir else root / "docs"
@@ -45,6 +46,10 @@ def check_handbook(root: Path, docs_dir: Path | None = None, directory_urls: boo
         definitions = load_definitions(root)
     except DataError as exc:
         problems.extend(exc.problems)
+    try:
+        load_labels(root)  # forms/labels.yml: the words on every form
+    except DataError as exc:
+        problems.extend(exc.problems)
     pages, found = page_problems(docs_dir)
     problems.extend(found)
     if problems:
@@ -52,12 +57,14 @@ def check_handbook(root: Path, docs_dir: Path | None = None, directory_urls: boo
     filled = {}
     for page in pages:
         lang, path = split_src(page.src)
-        ctx = PageContext(protocol, lang, path, True, definitions, directory_urls)
+        ctx = PageContext(
+            protocol, lang, path, pdfs=True, form_definitions=definitions, directory_urls=directory_urls, root=root
+        )
         markdown, _ = get_front_matter(page.text)  # as MkDocs hands it to pages
         try:
             filled[page.src] = (markdown, fill_markers(markdown, ctx, page.file))
         except DataError as exc:
             problems.extend(exc.problems)
     if problems:
-        raise DataError(problems)
+        raise DataError(list(dict.fromkeys(problems)))  # the same problem met on many pages: once
     return Handbook(protocol, definitions, filled)

@@ -7,11 +7,11 @@ problem, one line each, naming the file, the key path, what was found and what w
 from __future__ import annotations
 
 import datetime as dt
-import string
 from pathlib import Path
 
 from generator import schema
 from generator.errors import DataError, Problem
+from generator.filler import PLACEHOLDERS, placeholder_problem
 from generator.model import Branch, FormRef, Node, Protocol, Role, Settings, Text, Track
 from generator.pages.text import md_text
 from generator.schemacheck import schema_problems
@@ -20,7 +20,6 @@ from generator.validate import cross_reference_problems
 from generator.yamlio import display_path, read_yaml
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-PLACEHOLDERS = ("school", "system", "mentor_contact")
 
 
 def load_protocol(root: Path = REPO_ROOT) -> Protocol:
@@ -95,21 +94,6 @@ class _Filler:
                 out[lang] = value.format(**values)
             self.problems.extend(Problem(file, f"{key}.{lang}", *problem) for problem in found)
         return Text(out)
-
-
-def placeholder_problem(value: str, names: tuple[str, ...]) -> tuple[str, str] | None:
-    """(found, expected) if `value` has a placeholder other than {name} for one of `names`."""
-    expected = "one of " + ", ".join("{" + p + "}" for p in names)
-    try:
-        fields = [(f, spec, conv) for _, f, spec, conv in string.Formatter().parse(value) if f is not None]
-    except ValueError:
-        return ("a lone { or }", f"placeholders written as {{name}}, {expected}")
-    for name, spec, conv in fields:
-        if name not in names:
-            return (f"the placeholder {{{name}}}", expected)
-        if spec or conv:
-            return (f"the placeholder {{{name}{'!' + conv if conv else ''}{':' + spec if spec else ''}}}", expected)
-    return None
 
 
 def _build(settings, proto, roles, forms, files, fill: _Filler) -> Protocol:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
+from generator import LANGUAGES
 from generator.errors import Problem, show
 
 _TYPE_NAMES = {
@@ -63,7 +64,7 @@ def _problems(error: ValidationError, file: str, data: object) -> list[Problem]:
 
 def _missing(error: ValidationError, name: str, file: str, data: object) -> Problem:
     schema = error.schema
-    if set(schema.get("properties", {})) == {"nl", "en"}:
+    if set(schema.get("properties", {})) == set(LANGUAGES):
         expected = "a text in every language (nl and en); add the missing translation"
     else:
         expected = f"a value for '{name}' (required keys: {', '.join(schema['required'])})"
@@ -89,6 +90,8 @@ def _problem(error: ValidationError, file: str, data: object) -> Problem:
     if kind == "type":
         wanted = schema["type"]
         hint = _quote_hint(instance) if wanted == "string" else ""
+        if set(schema.get("properties", {})) == set(LANGUAGES):
+            return Problem(file, where(), show(instance), "a text in every language, written {nl: …, en: …}")
         return Problem(file, where(), show(instance), _TYPE_NAMES.get(wanted, wanted) + hint)
     if "x-expected" in schema and kind in ("pattern", "maxLength", "minLength", "not"):
         return Problem(file, where(), show(instance), schema["x-expected"])

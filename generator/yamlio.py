@@ -103,6 +103,9 @@ def _syntax_hint(text: str, mark) -> str | None:
             return "a tab in the indentation; indent with spaces"
         if "\u00a0" in line:
             return "a no-break space (often pasted from a word processor); retype it as a normal space"
+    for number in range(min(mark.line, len(lines) - 1), -1, -1):  # the nearest line above with a lone "
+        if lines[number].replace('\\"', "").count('"') % 2:
+            return f'a " opened on line {number + 1} and never closed'
     return None
 
 

@@ -6,6 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 from generator.errors import DataError, Problem, show
+from generator.filler import fill_file, placeholder_values
 from generator.forms import schema
 from generator.forms.model import (
     STEP_ROWS,
@@ -43,6 +44,8 @@ def load_definition(path: Path, root: Path | None = None) -> FormDefinition:
     """One form definition from its YAML file; raises DataError naming the file and the key."""
     file = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
     data = read_yaml(path, root or path.parent)  # the one YAML reader (generator.yamlio)
+    values = placeholder_values(root) if root else None
+    data = fill_file(data, file, values, extra=("n",))  # the one filler ({n}: a table's row number)
     return parse_definition(path.stem, file, data)
 
 

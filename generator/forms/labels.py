@@ -7,10 +7,19 @@ from pathlib import Path
 
 from generator import LANGUAGES
 from generator.errors import DataError, Problem, show
+from generator.filler import fill_file, placeholder_values
+from generator.model import Labels as _ModelLabels
 from generator.model import Text
 from generator.yamlio import read_yaml
 
 LIST_KEYS = ("privacy_readers",)
+# Filled in when a form is drawn (Labels.get); any other {name} in forms/labels.yml is a mistake.
+LABEL_PARAMETERS = ("column", "count", "n", "number", "option", "page", "pages", "purpose", "question", "readers")
+LABEL_PARAMETERS += ("retention", "role", "row", "title")
+
+
+class FormLabels(_ModelLabels):
+    file = "forms/labels.yml"
 
 
 @dataclass(frozen=True)
@@ -37,14 +46,15 @@ def labels_file(root: Path) -> Path:
 def load_labels(root: Path) -> Labels:
     path = labels_file(root)
     file = str(path.relative_to(root))
-    return parse_labels(file, read_yaml(path, root))  # the one YAML reader (generator.yamlio)
+    data = read_yaml(path, root)  # the one YAML reader (generator.yamlio), then the one filler
+    return parse_labels(file, fill_file(data, file, placeholder_values(root), extra=LABEL_PARAMETERS))
 
 
 def parse_labels(file: str, data: object) -> Labels:
     if not isinstance(data, dict):
         raise DataError([Problem(file, "(top level)", show(data), "a mapping of label keys")])
     problems: list[Problem] = []
-    texts: dict[str, Text] = {}
+    texts: dict[str, Text] = FormLabels()  # a missing key names forms/labels.yml (generator.model)
     for key, value in data.items():
         if key in LIST_KEYS:
             if not (isinstance(value, list) and value and all(isinstance(v, str) for v in value)):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from pathlib import Path
 
 from markupsafe import Markup
 
@@ -19,6 +20,7 @@ class PageContext:
     pdfs: bool = False  # whether the PDF forms are part of this build
     form_definitions: dict | None = None  # generator.forms definitions, loaded once per build
     directory_urls: bool = True  # MkDocs' use_directory_urls: False in the offline build
+    root: Path | None = None  # the project being built (form pages read its forms/), if not this checkout
 
     def rel(self, target: str, anchor: str | None = None) -> Markup:
         """A Markdown link target from this page to another file of the same language tree
@@ -43,4 +45,5 @@ class PageContext:
         return self.url(self.protocol.roles[node.role].page, node.id)
 
     def t(self, key: str) -> str:
+        """A word from protocol/labels.yml in this page's language (MissingLabel if it is not there)."""
         return self.protocol.labels[key][self.lang]

@@ -115,15 +115,14 @@ def setting(ctx: PageContext, name: str) -> str:
     return md_text(value[ctx.lang] if isinstance(value, dict) else value)
 
 
-_MONTHS = {
-    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
-    "en": "January February March April May June July August September October November December",
-}
+LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 
 def format_date(value, lang: str) -> str:
-    month = _MONTHS[lang].split()[value.month - 1]
-    return f"{value.day} {month} {value.year}"
+    """'1 september 2026', '1 September 2026': Babel's long day-month-year in the page's language."""
+    from babel.dates import format_date as babel_date
+
+    return babel_date(value, "d MMMM y", locale=LOCALES[lang])
 
 
 def contact(ctx: PageContext, role: str) -> str:
@@ -140,6 +139,7 @@ def form(ctx: PageContext, form: str) -> str:
     from generator.forms import render_form_page  # the forms package is only needed by form pages
 
     pdf = ctx.url(f"forms/{form}.pdf") if ctx.pdfs else None
+    where = {"root": ctx.root} if ctx.root else {}  # the built project's forms/, not this checkout's
     return render_form_page(
         form,
         ctx.protocol,
@@ -147,6 +147,7 @@ def form(ctx: PageContext, form: str) -> str:
         pdf_href=pdf,
         forms=ctx.form_definitions,
         step_url=lambda role, step: ctx.url(ctx.protocol.roles[role].page, step),
+        **where,
     )
 
 

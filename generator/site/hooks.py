@@ -57,7 +57,16 @@ def on_page_markdown(markdown, page, config, files):
     if markdown == before:
         return after  # filled while checking every page in on_config
     lang, path = split_src(page.file.src_uri)
-    ctx = PageContext(_state["protocol"], lang, path, True, _state["definitions"], config.use_directory_urls)
+    root = Path(config.config_file_path).parent
+    ctx = PageContext(
+        _state["protocol"],
+        lang,
+        path,
+        pdfs=True,
+        form_definitions=_state["definitions"],
+        directory_urls=config.use_directory_urls,
+        root=root,
+    )
     try:
         return fill_markers(markdown, ctx, f"docs/{page.file.src_uri}")
     except DataError as exc:

@@ -231,6 +231,43 @@ CASES = {
         "hide: [navigation\n  - x",
         "docs/nl/index.md: front matter",
     ),
+    # placeholders and labels in the form files: the same strict filler as the protocol's
+    "placeholder-form-typo": (
+        FORM,
+        "label: {nl: Tijd, en: Time}",
+        'label: {nl: Tijd, en: "Passed on to {mentor"}',
+        f"{FORM}: sections[when-where].fields[time].label.en: found a lone {{ or }}",
+    ),
+    "placeholder-form-unknown": (
+        FORM,
+        "label: {nl: Tijd, en: Time}",
+        'label: {nl: Tijd, en: "Time {mentor}"}',
+        "found the placeholder {mentor}; expected one of {school}, {system}",
+    ),
+    "form-intro-placeholder-unknown": (
+        FORM,
+        "en: Have you seen or heard bullying",
+        "en: At {scool}, have you seen or heard bullying",
+        f"{FORM}: intro.en: found the placeholder {{scool}}",
+    ),
+    "forms-labels-placeholder": (
+        "forms/labels.yml",
+        "belongs_to: {nl: Hoort bij, en: Belongs to}",
+        'belongs_to: {nl: Hoort bij, en: "Belongs to {sytem}"}',
+        "forms/labels.yml: belongs_to.en: found the placeholder {sytem}",
+    ),
+    "forms-labels-missing-key": (
+        "forms/labels.yml",
+        "belongs_to: {nl: Hoort bij, en: Belongs to}\n",
+        "",
+        "forms/labels.yml: belongs_to: found nothing; expected a label the pages use",
+    ),
+    "labels-missing-key": (
+        "protocol/labels.yml",
+        "then: {nl: Daarna, en: Next}\n",
+        "",
+        "protocol/labels.yml: then: found nothing; expected a label the pages use",
+    ),
     # form definitions: now checked by `make check` too
     "form-unknown-type": (FORM, "type: time", "type: dropdown", "found 'dropdown'"),
     "form-missing-translation": (FORM, "label: {nl: Tijd, en: Time}", "label: {nl: Tijd}", f"{FORM}: "),
@@ -247,7 +284,7 @@ def apply(root: Path, file: str, old, new) -> None:
         data = path.read_bytes()
         assert old.encode() in data
         path.write_bytes(data.replace(old.encode(), new, 1))
-    elif old == "" and new == "":
+    elif old == "" and new == "" and file.startswith("docs/"):
         path.write_text("", encoding="utf-8")
     else:
         text = path.read_text(encoding="utf-8")
