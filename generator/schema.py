@@ -27,21 +27,38 @@ EMAIL = {
     "x-expected": "an e-mail address such as pestprotocol@school.nl",
 }
 
+# Where a step, decision or duty comes from (checked in generator.adopted.trace): passage ids of
+# protocol/adopted.yml, and/or a mark that it is the school's practical advice.
+TRACE = {
+    "source": {"type": "array", "items": ID, "minItems": 1, "uniqueItems": True},
+    "advice": {"type": "boolean"},
+}
+DUTY = {**TEXT, "properties": {**TEXT["properties"], **TRACE}}
+
+
+def _open(shape: dict) -> dict:
+    """A school decision that may still be open: the value, or nothing (~) until the school decides."""
+    return {**shape, "type": [shape["type"], "null"]}  # the other keywords apply to that type only
+
+
+# School decisions written as text; listed by `python -m generator check --publish` while empty.
+OPEN_TEXTS = ("retention", "records_access", "form_copies", "complaints", "advisor_confidentiality")
+
 SETTINGS = {
     "type": "object",
     "properties": {
         "school_name": LINE,
         "student_system": LINE,
-        "editor_email": EMAIL,
+        "editor_email": _open(EMAIL),
         "mentor_contact": TEXT,
         "contacts": {"type": "object", "additionalProperties": TEXT, "propertyNames": ID},
         "contact_ladder": {"type": "array", "items": ID, "minItems": 1, "uniqueItems": True},
         "contact_alternative": ID,
-        "retention": TEXT,
-        "version": LINE,
-        "adopted_by": TEXT,
-        "adopted_on": DATE,
-        "next_review": DATE,
+        **{key: _open(TEXT) for key in OPEN_TEXTS},
+        "version": _open(LINE),
+        "adopted_by": _open(TEXT),
+        "adopted_on": _open(DATE),
+        "next_review": _open(DATE),
     },
     "required": [
         "school_name",
@@ -93,6 +110,7 @@ STEP = {
         "body": TEXT,
         "forms": {"type": "array", "items": ID, "uniqueItems": True},
         "next": {"type": "array", "items": ID, "uniqueItems": True},
+        **TRACE,
     },
     "required": ["id", "title", "body"],
     "additionalProperties": False,
@@ -113,6 +131,7 @@ DECISION = {
                 "additionalProperties": False,
             },
         },
+        **TRACE,
     },
     "required": ["id", "decision", "branches"],
     "additionalProperties": False,
@@ -126,7 +145,7 @@ ROLE = {
         "title": TEXT,
         "summary": TEXT,
         "start": {"type": "array", "items": ID, "minItems": 1, "uniqueItems": True},
-        "duties": {"type": "array", "items": TEXT},
+        "duties": {"type": "array", "items": DUTY},
         "steps": {
             "type": "array",
             "minItems": 1,

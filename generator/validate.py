@@ -117,7 +117,7 @@ def settings_references(d: Data) -> Iterator[Problem]:
     for rid in [*s["contact_ladder"], s["contact_alternative"]]:
         if rid in d.roles and rid not in s["contacts"]:
             yield Problem(sfile, f"contacts.{rid}", "nothing", "how to reach this role, in nl and en")
-    if s["next_review"] <= s["adopted_on"]:
+    if s.get("adopted_on") and s.get("next_review") and s["next_review"] <= s["adopted_on"]:  # open until decided
         yield Problem(sfile, "next_review", show(s["next_review"]), f"a date after adopted_on ({s['adopted_on']})")
 
 

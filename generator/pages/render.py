@@ -6,6 +6,7 @@ from dataclasses import fields
 
 from markupsafe import Markup, escape
 
+from generator.adopted.render import trace_line
 from generator.pages.context import PageContext
 from generator.pages.templating import render
 from generator.pages.text import md_body, md_text
@@ -40,7 +41,13 @@ def steps(ctx: PageContext, role: str) -> str:
         link=link,
         form_line=form_line,
         body=lambda node: md_body(node.body[lang]),
+        trace=lambda trace: trace_line(ctx, trace),
+        forms_note=fill_system(ctx, ctx.t("forms_are_aids")) if any(n.forms for n in the_role.steps) else "",
     )
+
+
+def fill_system(ctx: PageContext, text: str) -> str:
+    return text.replace("{system}", ctx.protocol.settings.student_system)
 
 
 def role_title(ctx: PageContext, role: str) -> str:

@@ -20,6 +20,7 @@ from mkdocs.plugins import event_priority
 
 from generator import booklet
 from generator.check import check_handbook
+from generator.decisions import adoption_line
 from generator.errors import DataError
 from generator.forms import FormBuildError
 from generator.pages import render
@@ -121,10 +122,7 @@ def _print_booklets(config) -> None:
         pages = _state["chapters"].get(lang, {})
         chapters = [pages[p] for p in order if p in pages and booklet.wanted(p)]
         labels = {k: v[lang] for k, v in protocol.labels.items()}
-        adopted = render.format_date(s.adopted_on, lang)
-        version = " ".join(
-            (labels["version"], s.version, "·", labels["adopted"], s.adopted_by[lang], labels["adopted_on"], adopted)
-        )
+        version = adoption_line(protocol, lang, render.format_date)
         prefix = "" if lang == "nl" else lang
         target = Path(config.site_dir) / prefix / render.BOOKLET_FILE
         title = f"{s.school_name} · {labels['booklet_title']}"
