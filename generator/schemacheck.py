@@ -89,6 +89,8 @@ def _problem(error: ValidationError, file: str, data: object) -> Problem:
     kind, schema, instance = error.validator, error.schema, error.instance
     if kind == "type":
         wanted = schema["type"]
+        if isinstance(wanted, list):  # ["string", "null"]: a school decision that may be open
+            wanted = next(t for t in wanted if t != "null")
         hint = _quote_hint(instance) if wanted == "string" else ""
         if set(schema.get("properties", {})) == set(LANGUAGES):
             return Problem(file, where(), show(instance), "a text in every language, written {nl: …, en: …}")

@@ -3,6 +3,7 @@ element, attribute or link comes from the data, in the parsed HTML and in a real
 
 from __future__ import annotations
 
+import re
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -17,15 +18,22 @@ from tests.hostile.test_refused import apply
 
 M = "protocol/roles/mentor.yml"
 SCRIPT = "<script>alert('A1')</script>"
-SUMMARY = "De mentor is het eerste aanspreakpunt bij pesten, voor leerlingen, ouders en collega's."
+REDIRECT = '0;url=/?pwned-by-summary" http-equiv="refresh" x="'  # no "<" at all: an attribute breakout
 EDITS = [
     (M, "nl: Melding ontvangen", f'nl: "Melding {SCRIPT} ontvangen"'),
     (M, "en: Receive the report", 'en: \'" onmouseover="alert(6)" x="\''),
-    (M, "nl: Speelt het pesten zich af binnen de klas?", "nl: '<img src=x onerror=alert(1)> binnen de klas?'"),
-    (M, 'label: {nl: Ja, en: "Yes"}', "label: {nl: '<img src=x onerror=alert(2)>', en: \"Yes\"}"),
-    (M, SUMMARY, f'0;url=/?pwned-by-summary" http-equiv="refresh" x="{SUMMARY}'),
-    (M, "nl: Een docent, een leerling", 'nl: \'*Nadruk*{{: onmouseover="alert(7)" }} Een docent, een leerling'),
-    (M, "bij op het casusoverzicht.", "bij op het casusoverzicht.'"),
+    (
+        M,
+        re.compile(r"(?m)^    decision:\n      nl: .*$"),
+        "    decision:\n      nl: '<img src=x onerror=alert(1)> klas?'",
+    ),
+    (M, re.compile(r'label: \{nl: "[^"]*"'), "label: {nl: '<img src=x onerror=alert(2)>'"),
+    (M, re.compile(r"(?m)^  nl: De mentor is"), f"  nl: {REDIRECT}De mentor is"),
+    (
+        M,
+        re.compile(r"(?m)^      nl: Een docent, een leerling.*$"),
+        "      nl: '*Nadruk*{{: onmouseover=\"alert(7)\" }} Tekst.'",
+    ),
     (
         M,
         "Kom je er niet uit? Dan kun je naar een vertrouwenspersoon gaan.",
@@ -41,8 +49,12 @@ EDITS = [
         "student_system: Magister",
         "student_system: \"Magister </title> <script>alert('B3')</script>\"",
     ),
-    ("protocol/settings.yml", "editor_email: pestprotocol@alasca.nl", "editor_email: mailto:Pestprotocol@Alasca.NL"),
-    ("protocol/settings.yml", "nl: tot twee jaar", "nl: <script>alert('B5')</script> tot twee jaar"),
+    ("protocol/settings.yml", "editor_email: ~", "editor_email: mailto:Pestprotocol@Alasca.NL"),
+    (
+        "protocol/settings.yml",
+        "retention: ~",
+        "retention: {nl: \"<script>alert('B5')</script> tot twee jaar\", en: two years}",
+    ),
     ("forms/definitions/incident-report.yml", "nl: Melding van pesten", "nl: \"</title><script>alert('C1')</script>\""),
     ("protocol/labels.yml", 'report_problem: {nl: "', "report_problem: {nl: \"<script>alert('D2')</script>"),
     (
@@ -96,7 +108,7 @@ def test_markup_in_the_data_makes_no_element_attribute_or_link_in_any_page(hosti
 def test_the_texts_show_as_typed_and_the_e_mail_is_one_clean_mailto(hostile_site):
     soup = BeautifulSoup((hostile_site / "roles/mentor/index.html").read_text(encoding="utf-8"), "html.parser")
     assert soup.select_one("h3#m-receive").get_text(" ", strip=True).startswith(f"1. Melding {SCRIPT} ontvangen")
-    assert soup.select_one('meta[name="description"]')["content"].startswith('0;url=/?pwned-by-summary" http-equiv')
+    assert soup.select_one('meta[name="description"]')["content"].startswith(REDIRECT)
     assert soup.select_one("p.report-problem a")["href"].startswith("mailto:Pestprotocol@Alasca.NL?subject=")
     form = BeautifulSoup((hostile_site / "forms/incident-report/index.html").read_text(encoding="utf-8"), "html.parser")
     assert form.title.get_text().startswith("</title><script>alert('C1')</script> - ")
