@@ -91,3 +91,19 @@ def test_a_body_beyond_the_subset_is_named(body, found):
 
 def test_a_body_within_the_subset_has_no_problem():
     assert body_problems("Lees **dit** en *dat*.\n\n1. een\n2. [twee](mailto:a@b.nl)") == []
+
+
+def test_school_in_a_form_label_is_filled_in_from_the_settings(tmp_path):
+    import shutil
+
+    from generator.forms import load_definitions
+    from tests.conftest import ROOT
+
+    for name in ("protocol", "forms/definitions"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    form = tmp_path / "forms/definitions/incident-report.yml"
+    text = form.read_text(encoding="utf-8")
+    assert "label: {nl: Tijd, en: Time}" in text
+    form.write_text(text.replace("label: {nl: Tijd, en: Time}", "label: {nl: Tijd, en: 'Time at {school}'}"), "utf-8")
+    labels = [f.label["en"] for s in load_definitions(tmp_path)["incident-report"].sections for f in s.fields]
+    assert "Time at ALASCA" in labels
