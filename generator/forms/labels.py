@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator import LANGUAGES
 from generator.errors import DataError, Problem, show
-from generator.filler import fill_file, placeholder_values
+from generator.filler import fill_file
 from generator.model import Labels as _ModelLabels
 from generator.model import Text
 from generator.yamlio import read_yaml
@@ -47,7 +47,8 @@ def load_labels(root: Path) -> Labels:
     path = labels_file(root)
     file = str(path.relative_to(root))
     data = read_yaml(path, root)  # the one YAML reader (generator.yamlio), then the one filler
-    return parse_labels(file, fill_file(data, file, placeholder_values(root), extra=LABEL_PARAMETERS))
+    # Checked here, filled in when a form is drawn from the protocol it belongs to (Labels.get).
+    return parse_labels(file, fill_file(data, file, None, extra=LABEL_PARAMETERS))
 
 
 def parse_labels(file: str, data: object) -> Labels:
