@@ -119,6 +119,8 @@ class Settings:
     form_copies: Text | None = None
     complaints: Text | None = None
     advisor_confidentiality: Text | None = None
+    anonymous_reporting: Text | None = None
+    serious_incidents: Text | None = None
 
 
 @dataclass(frozen=True)

@@ -28,8 +28,9 @@ def trace_line(ctx, trace: Trace) -> Markup:
             for pid in trace.source
         ]
         parts.append(f"{md_text(ctx.t('trace_protocol'))}: " + " · ".join(links))
-    if trace.advice:
-        parts.append(f"**{md_text(ctx.t('advice'))}:** {md_text(ctx.t('advice_title'))}")
+    if trace.advice:  # alone: the step is advice; beside a source: the step adds advice to the protocol
+        advice = ctx.t("advice_also" if trace.source else "advice_title")
+        parts.append(f"**{md_text(ctx.t('advice'))}:** {md_text(advice)}")
     return Markup(" — ".join(parts) + "\n{: .trace }" if parts else "")
 
 

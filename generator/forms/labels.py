@@ -12,10 +12,10 @@ from generator.model import Labels as _ModelLabels
 from generator.model import Text
 from generator.yamlio import read_yaml
 
-LIST_KEYS = ("privacy_readers",)
+LIST_KEYS: tuple[str, ...] = ()
 # Filled in when a form is drawn (Labels.get); any other {name} in forms/labels.yml is a mistake.
-LABEL_PARAMETERS = ("column", "count", "n", "number", "option", "page", "pages", "purpose", "question", "readers")
-LABEL_PARAMETERS += ("retention", "role", "row", "title")
+LABEL_PARAMETERS = ("column", "count", "n", "number", "option", "page", "pages", "paper", "purpose", "question")
+LABEL_PARAMETERS += ("readers", "retention", "role", "row", "terms", "title", "where")
 
 
 class FormLabels(_ModelLabels):
@@ -25,7 +25,6 @@ class FormLabels(_ModelLabels):
 @dataclass(frozen=True)
 class Labels:
     texts: dict[str, Text]
-    privacy_readers: tuple[str, ...]
 
     def get(self, key: str, lang: str, **values: object) -> str:
         """The label in lang, with {placeholders} filled in from values."""
@@ -73,4 +72,4 @@ def parse_labels(file: str, data: object) -> Labels:
             problems.append(Problem(file, key, "nothing", "a list of role ids"))
     if problems:
         raise DataError(problems)
-    return Labels(texts=texts, privacy_readers=tuple(data["privacy_readers"]))
+    return Labels(texts=texts)
