@@ -20,13 +20,12 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.utils.meta import get_data as get_front_matter
 
 from generator import booklet
+from generator.check import check_handbook
 from generator.decisions import adoption_line
 from generator.errors import DataError
-from generator.forms import FormBuildError, load_definitions
-from generator.loader import load_protocol
+from generator.forms import FormBuildError
 from generator.pages import render
 from generator.pages.context import PageContext
 from generator.pages.markers import fill_markers
@@ -71,26 +70,8 @@ def on_config(config):
 
 
 def _load_and_check(root: Path, docs_dir: Path, directory_urls: bool):
-    protocol = load_protocol(root)
-    definitions = load_definitions(root)
-    return protocol, definitions, _check_all_pages(docs_dir, protocol, definitions, directory_urls)
-
-
-def _check_all_pages(docs_dir: Path, protocol, definitions, directory_urls: bool) -> dict[str, tuple[str, str]]:
-    """Fill every page's markers once; returns {src: (markdown, filled)} for on_page_markdown."""
-    problems, filled = [], {}
-    for path in sorted(docs_dir.rglob("*.md")):
-        src = path.relative_to(docs_dir).as_posix()
-        lang, page = split_src(src)
-        ctx = PageContext(protocol, lang, page, True, definitions, directory_urls)
-        markdown, _ = get_front_matter(path.read_text(encoding="utf-8"))  # as MkDocs hands it to pages
-        try:
-            filled[src] = (markdown, fill_markers(markdown, ctx, f"docs/{src}"))
-        except DataError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise DataError(problems)
-    return filled
+    handbook = check_handbook(root, docs_dir, directory_urls)
+    return handbook.protocol, handbook.definitions, handbook.filled
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -98,7 +79,16 @@ def on_page_markdown(markdown, page, config, files):
     if before is not None and markdown.rstrip() == before.rstrip():  # it arrives without its last newline
         return after  # filled while checking every page in on_config
     lang, path = split_src(page.file.src_uri)
-    ctx = PageContext(_state["protocol"], lang, path, True, _state["definitions"], config.use_directory_urls)
+    root = Path(config.config_file_path).parent
+    ctx = PageContext(
+        _state["protocol"],
+        lang,
+        path,
+        pdfs=True,
+        form_definitions=_state["definitions"],
+        directory_urls=config.use_directory_urls,
+        root=root,
+    )
     try:
         return fill_markers(markdown, ctx, f"docs/{page.file.src_uri}")
     except DataError as exc:
