@@ -12,7 +12,7 @@ from pathlib import Path
 
 from generator import schema
 from generator.errors import DataError, Problem
-from generator.model import Branch, FormRef, Node, Protocol, Role, Settings, Text, Track
+from generator.model import Advisor, Branch, FormRef, Node, Protocol, Reach, Role, Settings, Text, Track
 from generator.schemacheck import schema_problems
 from generator.validate import cross_reference_problems
 from generator.yamlio import display_path, read_yaml
@@ -114,6 +114,7 @@ def _build(settings, proto, roles, forms, files, fill: _Filler) -> Protocol:
         next_review=dt.date.fromisoformat(settings["next_review"]),
         editor_email=settings["editor_email"],
         retention=Text(settings["retention"]),
+        reach=_reach(settings.get("reach") or {}),
     )
     tracks = tuple(
         Track(
@@ -171,4 +172,13 @@ def _build_role(data: dict, file: str, fill: _Filler) -> Role:
         start=tuple(data["start"]),
         nodes=nodes,
         duties=tuple(fill(d, file, f"duties[{i}]") for i, d in enumerate(data.get("duties", ()))),
+    )
+
+
+def _reach(data: dict) -> Reach:
+    return Reach(
+        office_phone=data.get("office_phone") or "",
+        mentor_email_pattern=data.get("mentor_email_pattern") or "",
+        confidential_advisors=tuple(Advisor(**a) for a in data.get("confidential_advisors") or ()),
+        parents_may_write_english=data.get("parents_may_write_english"),
     )

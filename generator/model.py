@@ -73,6 +73,23 @@ class Track:
 
 
 @dataclass(frozen=True)
+class Advisor:
+    name: str
+    email: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class Reach:
+    """How parents and students reach the school; empty until the school fills it in."""
+
+    office_phone: str = ""
+    mentor_email_pattern: str = ""
+    confidential_advisors: tuple[Advisor, ...] = ()
+    parents_may_write_english: bool | None = None
+
+
+@dataclass(frozen=True)
 class Settings:
     school_name: str
     student_system: str
@@ -86,6 +103,7 @@ class Settings:
     next_review: dt.date
     editor_email: str
     retention: Text
+    reach: Reach = Reach()
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,28 @@ SETTINGS = {
         "contact_ladder": {"type": "array", "items": ID, "minItems": 1, "uniqueItems": True},
         "contact_alternative": ID,
         "retention": TEXT,
+        "reach": {
+            "type": "object",
+            "properties": {
+                "office_phone": {"type": "string", "pattern": r"^(\+?[0-9][0-9 ()-]{5,})?$"},
+                "mentor_email_pattern": {"type": "string", "pattern": r"^([^@\s]+@[^@\s]+\.[a-z]{2,})?$"},
+                "confidential_advisors": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "name": {"type": "string", "minLength": 1},
+                            "email": {"type": "string", "pattern": r"^([^@\s]+@[^@\s]+\.[a-z]{2,})?$"},
+                            "phone": {"type": "string", "pattern": r"^(\+?[0-9][0-9 ()-]{5,})?$"},
+                        },
+                        "required": ["name"],
+                        "additionalProperties": False,
+                    },
+                },
+                "parents_may_write_english": {"type": ["boolean", "null"]},
+            },
+            "additionalProperties": False,
+        },
         "version": {"type": "string", "minLength": 1},
         "adopted_by": TEXT,
         "adopted_on": DATE,

@@ -8,8 +8,10 @@ import re
 from collections.abc import Callable
 
 from generator.errors import DataError, Problem
-from generator.flowchart.render import flowchart, overview_chart
+from generator.flowchart.render import chart_link, flowchart, overview_chart
 from generator.pages import render
+from generator.pages.contact import contact_block
+from generator.pages.forms_overview import forms_list
 from generator.pages.context import PageContext
 from generator.whatnow.render import what_now
 
@@ -28,9 +30,11 @@ RENDERERS: dict[str, Callable[..., str]] = {
     "version": render.version,
     "setting": render.setting,
     "contact": render.contact,
+    "contact-block": contact_block,
+    "chart-link": chart_link,
     "form-title": render.form_title,
     "form": render.form,
-    "forms-list": render.forms_list,
+    "forms-list": forms_list,
     "booklet-link": render.booklet_link,
     "flowchart": flowchart,
     "overview-chart": overview_chart,

@@ -39,8 +39,8 @@ def on_config(config):
     try:
         protocol = load_protocol(root)
         definitions = load_definitions(root)
+        forms.render_all(protocol, root)  # first: the forms overview shows each PDF's size
         filled = _check_all_pages(Path(config.docs_dir), protocol, definitions, config.use_directory_urls)
-        forms.render_all(protocol, root)
     except DataError as exc:
         raise PluginError(f"The protocol data or a page is broken; nothing was written.\n{exc}") from None
     except FormBuildError as exc:
