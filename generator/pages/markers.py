@@ -11,8 +11,8 @@ from generator.errors import DataError, Problem
 from generator.flowchart.render import chart_link, flowchart, overview_chart
 from generator.pages import render
 from generator.pages.contact import contact_block
-from generator.pages.forms_overview import forms_list
 from generator.pages.context import PageContext
+from generator.pages.forms_overview import forms_list
 from generator.whatnow.render import what_now
 
 MARKER = re.compile(r"<!--\s*protocol:(?P<name>[a-z][a-z0-9_-]*)(?P<args>(?:\s+[a-z_]+=[^\s>]+)*)\s*-->")
