@@ -19,14 +19,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils.meta import get_data as get_front_matter
 
-from generator import booklet
+from generator import DEFAULT_LANGUAGE, booklet
 from generator.errors import DataError
 from generator.forms import FormBuildError, load_definitions
 from generator.loader import load_protocol
 from generator.pages import render
 from generator.pages.context import PageContext
 from generator.pages.markers import fill_markers
-from generator.site import forms, markup, meta, search
+from generator.site import edition, forms, markup, meta, search
 from generator.site.language import current_build_language, split_src
 
 _state: dict = {}
@@ -51,6 +51,7 @@ def on_config(config):
     # Words for the theme overrides (404 page, "report a problem" link), in every language.
     config.extra["labels"] = {key: dict(text) for key, text in protocol.labels.items()}
     config.extra["editor_email"] = protocol.settings.editor_email
+    config.extra["edition"] = edition.edition_lines(protocol)  # footer and printed pages
     return config
 
 
@@ -111,7 +112,10 @@ def on_post_page(output, page, config):
 
 
 def on_post_template(output, template_name, config):
-    return markup.fix(output)  # the 404 page: Material's invalid markup made valid, as on every page
+    output = markup.fix(output)  # the 404 page: Material's invalid markup made valid, as on every page
+    if template_name == "404.html":  # kept per language: the Dutch one is written last (on_post_build)
+        _state.setdefault("not_found", {})[current_build_language(config)] = output
+    return output
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and merged search
@@ -121,6 +125,11 @@ def on_post_build(config):
         return  # an inner, per-language build: the index is not complete yet
     search.split_index(Path(config.site_dir))
     _print_booklets(config)
+    # mkdocs-static-i18n keeps the 404 page of the last language built (English); the one page
+    # for both languages gets the default language's chrome (its body is in both languages).
+    dutch_404 = _state.get("not_found", {}).get(DEFAULT_LANGUAGE)
+    if dutch_404:
+        (Path(config.site_dir) / "404.html").write_text(dutch_404, encoding="utf-8")
 
 
 def _print_booklets(config) -> None:
