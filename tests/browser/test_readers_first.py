@@ -122,3 +122,15 @@ def test_the_printed_mentor_page_has_step_one_on_page_one(browser, site_url, tmp
     assert f"{first.number}. {first.title[lang]}" in pages[0]
     assert protocol().settings.version in pages[0]  # which protocol this paper belongs to
     assert background in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")  # white paper, also in dark mode
+
+
+@pytest.mark.parametrize(("start", "words", "other"), [("/", "bullying", "/en/"), ("/en/", "pesten", "/")])
+def test_a_search_without_results_offers_the_same_search_in_the_other_language(light, start, words, other):
+    page = light.open(start)
+    page.click(".md-search__input")
+    page.locator(".md-search__input").press_sequentially(words, delay=20)
+    link = page.wait_for_selector(".md-search-result__other a", timeout=10_000)
+    link.click()
+    page.wait_for_selector(".md-search-result__item a", timeout=10_000)
+    assert site_path(page.url) == other
+    assert page.locator(".md-search__input").input_value() == words
