@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline test check forms bench lint clean setup system-serve system-test node-tools
+.PHONY: serve build offline test check publish-check forms bench lint clean setup system-serve system-test node-tools
 
 serve: setup system-serve  ## serve the handbook with its forms at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -21,6 +21,9 @@ test: setup system-test node-tools  ## lint, then run the whole test suite (brow
 
 check: setup  ## validate the protocol data only
 	$(BIN)/python -m generator check
+
+publish-check: setup  ## list what the school must still decide before publishing; fails while any is open
+	$(BIN)/python -m generator check --publish
 
 forms: setup system-serve  ## render every form into forms-out/
 	$(BIN)/python -m generator forms --out forms-out

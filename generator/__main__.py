@@ -15,6 +15,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate protocol/ and forms/definitions/ and exit")
     check.add_argument("--root", default=str(REPO_ROOT), help="the repository root (default: this checkout)")
+    check.add_argument("--publish", action="store_true", help="also list what the school must still decide (exit 1)")
     sub.add_parser("forms", help="render the fillable PDF forms (see: forms --help)", add_help=False)
     args, rest = parser.parse_known_args(argv)
     if args.command == "forms":
@@ -31,6 +32,19 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     steps = sum(len(r.nodes) for r in protocol.roles.values())
     print(f"OK: {len(protocol.roles)} roles, {steps} steps and decisions, {len(protocol.forms)} forms.")
+    return publish_check(args.root) if args.publish else 0
+
+
+def publish_check(root: str) -> int:
+    from generator.publish import open_decisions
+
+    lines = open_decisions(root)
+    for line in lines:
+        print(line, file=sys.stderr)
+    if lines:
+        print(f"Not ready to publish: {len(lines)} school decision(s) still open.", file=sys.stderr)
+        return 1
+    print("Ready to publish: every school decision is filled in.")
     return 0
 
 

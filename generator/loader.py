@@ -11,8 +11,9 @@ import string
 from pathlib import Path
 
 from generator import schema
+from generator.adopted import traced
 from generator.errors import DataError, Problem
-from generator.model import Advisor, Branch, FormRef, Node, Protocol, Reach, Role, Settings, Text, Track
+from generator.model import Advisor, Branch, FormRef, Node, Protocol, Reach, Role, Settings, Text, Trace, Track
 from generator.schemacheck import schema_problems
 from generator.validate import cross_reference_problems
 from generator.yamlio import display_path, read_yaml
@@ -56,6 +57,7 @@ def load_protocol(root: Path = REPO_ROOT) -> Protocol:
         "forms": {fid: f"forms/definitions/{fid}.yml" for fid in forms},
     }
     problems.extend(cross_reference_problems(settings, proto, roles, forms, files))
+    adopted = traced(root, roles, files, problems)
     if problems:
         raise DataError(problems)
 
@@ -63,6 +65,7 @@ def load_protocol(root: Path = REPO_ROOT) -> Protocol:
     filler = _Filler(values, Text(settings["mentor_contact"]), problems)
     protocol = _build(settings, proto, roles, forms, files, filler)
     protocol.labels.update({k: Text(v) for k, v in labels.items()})
+    protocol.adopted.update(adopted)
     if problems:
         raise DataError(problems)
     return protocol
@@ -109,11 +112,11 @@ def _build(settings, proto, roles, forms, files, fill: _Filler) -> Protocol:
         contact_ladder=tuple(settings["contact_ladder"]),
         contact_alternative=settings["contact_alternative"],
         version=settings["version"],
-        adopted_by=Text(settings["adopted_by"]),
-        adopted_on=dt.date.fromisoformat(settings["adopted_on"]),
-        next_review=dt.date.fromisoformat(settings["next_review"]),
+        adopted_by=_maybe(Text, settings["adopted_by"]),
+        adopted_on=_maybe(dt.date.fromisoformat, settings["adopted_on"]),
+        next_review=_maybe(dt.date.fromisoformat, settings["next_review"]),
         editor_email=settings["editor_email"],
-        retention=Text(settings["retention"]),
+        **{key: _maybe(Text, settings.get(key)) for key in schema.OPEN_TEXTS},
         reach=_reach(settings.get("reach") or {}),
     )
     tracks = tuple(
@@ -136,6 +139,15 @@ def _build(settings, proto, roles, forms, files, fill: _Filler) -> Protocol:
     )
 
 
+def _maybe(make, value):
+    """A school decision: built when filled in, None while it is open."""
+    return None if value is None else make(value)
+
+
+def _trace(raw: dict) -> Trace:
+    return Trace(tuple(raw.get("source", ())), raw.get("advice", False))
+
+
 def _build_role(data: dict, file: str, fill: _Filler) -> Role:
     nodes = {}
     for i, raw in enumerate(data["steps"]):
@@ -146,6 +158,7 @@ def _build_role(data: dict, file: str, fill: _Filler) -> Role:
                 role=data["id"],
                 kind="decision",
                 number=i + 1,
+                trace=_trace(raw),
                 title=fill(raw["decision"], file, f"{key}.decision"),
                 branches=tuple(
                     Branch(fill(b["label"], file, f"{key}.branches[{j}].label"), b["next"])
@@ -158,6 +171,7 @@ def _build_role(data: dict, file: str, fill: _Filler) -> Role:
                 role=data["id"],
                 kind="step",
                 number=i + 1,
+                trace=_trace(raw),
                 title=fill(raw["title"], file, f"{key}.title"),
                 body=fill(raw["body"], file, f"{key}.body"),
                 forms=tuple(raw.get("forms", ())),
@@ -171,7 +185,11 @@ def _build_role(data: dict, file: str, fill: _Filler) -> Role:
         summary=fill(data["summary"], file, "summary"),
         start=tuple(data["start"]),
         nodes=nodes,
-        duties=tuple(fill(d, file, f"duties[{i}]") for i, d in enumerate(data.get("duties", ()))),
+        duties=tuple(
+            fill({lang: d[lang] for lang in ("nl", "en")}, file, f"duties[{i}]")
+            for i, d in enumerate(data.get("duties", ()))
+        ),
+        duty_traces=tuple(_trace(d) for d in data.get("duties", ())),
     )
 
 

@@ -23,6 +23,14 @@ class Branch:
 
 
 @dataclass(frozen=True)
+class Trace:
+    """Where a step, decision or duty comes from: passages of the adopted text, or school advice."""
+
+    source: tuple[str, ...] = ()  # passage ids of protocol/adopted.yml
+    advice: bool = False  # the school's practical advice, not the protocol
+
+
+@dataclass(frozen=True)
 class Node:
     """A step (something someone does) or a decision (a question with branches) of one role."""
 
@@ -35,6 +43,7 @@ class Node:
     next: tuple[str, ...] = ()  # steps only: node ids that follow, possibly of another role
     branches: tuple[Branch, ...] = ()  # decisions only
     number: int = 0  # 1-based position in the role's step list
+    trace: Trace = Trace()
 
     @property
     def is_decision(self) -> bool:
@@ -54,6 +63,7 @@ class Role:
     start: tuple[str, ...]
     nodes: dict[str, Node]
     duties: tuple[Text, ...] = ()  # standing tasks outside the case flow
+    duty_traces: tuple[Trace, ...] = ()  # where each duty comes from, in the same order
 
     @property
     def page(self) -> str:
@@ -97,12 +107,17 @@ class Settings:
     contacts: dict[str, Text]  # role id -> how to reach them (a channel, not a personal address)
     contact_ladder: tuple[str, ...]  # role ids, in order, for parents
     contact_alternative: str  # role id, the alternative way in
-    version: str
-    adopted_by: Text
-    adopted_on: dt.date
-    next_review: dt.date
-    editor_email: str
-    retention: Text
+    # School decisions: None until the school fills them in (python -m generator check --publish).
+    version: str | None
+    adopted_by: Text | None
+    adopted_on: dt.date | None
+    next_review: dt.date | None
+    editor_email: str | None
+    retention: Text | None
+    records_access: Text | None = None
+    form_copies: Text | None = None
+    complaints: Text | None = None
+    advisor_confidentiality: Text | None = None
     reach: Reach = Reach()
 
 
@@ -125,6 +140,7 @@ class Protocol:
     roles: dict[str, Role]
     forms: dict[str, FormRef] = field(default_factory=dict)
     labels: dict[str, Text] = field(default_factory=dict)  # words around the data, from labels.yml
+    adopted: dict = field(default_factory=dict)  # passage id -> generator.adopted.Passage
 
     @property
     def nodes(self) -> dict[str, Node]:

@@ -17,17 +17,38 @@ TEXT = {
 
 DATE = {"type": "string", "format": "date"}
 
+# Where a step, decision or duty comes from (checked in generator.adopted.trace): passage ids of
+# protocol/adopted.yml, and/or a mark that it is the school's practical advice.
+TRACE = {
+    "source": {"type": "array", "items": ID, "minItems": 1, "uniqueItems": True},
+    "advice": {"type": "boolean"},
+}
+DUTY = {**TEXT, "properties": {**TEXT["properties"], **TRACE}}
+
+
+def _open(shape: dict) -> dict:
+    """A school decision that may still be open: the value, or nothing (~) until the school decides."""
+    return {**shape, "type": [shape["type"], "null"]}  # the other keywords apply to that type only
+
+
+# School decisions written as text; listed by `python -m generator check --publish` while empty.
+OPEN_TEXTS = ("retention", "records_access", "form_copies", "complaints", "advisor_confidentiality")
+
 SETTINGS = {
     "type": "object",
     "properties": {
         "school_name": {"type": "string", "minLength": 1},
         "student_system": {"type": "string", "minLength": 1},
-        "editor_email": {"type": "string", "pattern": r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$"},
+        "editor_email": _open({"type": "string", "pattern": r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$"}),
         "mentor_contact": TEXT,
         "contacts": {"type": "object", "additionalProperties": TEXT, "propertyNames": ID},
         "contact_ladder": {"type": "array", "items": ID, "minItems": 1, "uniqueItems": True},
         "contact_alternative": ID,
-        "retention": TEXT,
+        **{key: _open(TEXT) for key in OPEN_TEXTS},
+        "version": _open({"type": "string", "minLength": 1}),
+        "adopted_by": _open(TEXT),
+        "adopted_on": _open(DATE),
+        "next_review": _open(DATE),
         "reach": {
             "type": "object",
             "properties": {
@@ -50,10 +71,6 @@ SETTINGS = {
             },
             "additionalProperties": False,
         },
-        "version": {"type": "string", "minLength": 1},
-        "adopted_by": TEXT,
-        "adopted_on": DATE,
-        "next_review": DATE,
     },
     "required": [
         "school_name",
@@ -105,6 +122,7 @@ STEP = {
         "body": TEXT,
         "forms": {"type": "array", "items": ID, "uniqueItems": True},
         "next": {"type": "array", "items": ID, "uniqueItems": True},
+        **TRACE,
     },
     "required": ["id", "title", "body"],
     "additionalProperties": False,
@@ -125,6 +143,7 @@ DECISION = {
                 "additionalProperties": False,
             },
         },
+        **TRACE,
     },
     "required": ["id", "decision", "branches"],
     "additionalProperties": False,
@@ -138,7 +157,7 @@ ROLE = {
         "title": TEXT,
         "summary": TEXT,
         "start": {"type": "array", "items": ID, "minItems": 1, "uniqueItems": True},
-        "duties": {"type": "array", "items": TEXT},
+        "duties": {"type": "array", "items": DUTY},
         "steps": {
             "type": "array",
             "minItems": 1,

@@ -118,7 +118,7 @@ def cross_reference_problems(settings: dict, proto: dict, roles: dict, forms: di
     for rid in [*settings["contact_ladder"], settings["contact_alternative"]]:
         if rid in roles and rid not in settings["contacts"]:
             problems.append(Problem(sfile, f"contacts.{rid}", "nothing", "how to reach this role, in nl and en"))
-    if settings["next_review"] <= settings["adopted_on"]:
+    if settings.get("adopted_on") and settings.get("next_review") and settings["next_review"] <= settings["adopted_on"]:
         problems.append(
             Problem(
                 sfile,

@@ -7,6 +7,8 @@ import inspect
 import re
 from collections.abc import Callable
 
+from generator import decisions, glossary
+from generator.adopted.render import adopted
 from generator.errors import DataError, Problem
 from generator.flowchart.render import chart_link, flowchart, overview_chart
 from generator.pages import render
@@ -39,6 +41,9 @@ RENDERERS: dict[str, Callable[..., str]] = {
     "flowchart": flowchart,
     "overview-chart": overview_chart,
     "what-now": what_now,
+    "adopted": adopted,  # the adopted text, word for word (generator/adopted)
+    "decided": decisions.decided,  # a school decision, or what to do while it is open
+    "glossary": glossary.glossary,  # terms explained once (protocol/glossary.yml)
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.adopted.render import trace_line
 from generator.pages.context import PageContext
 from generator.pages.templating import render
 
@@ -33,7 +34,13 @@ def steps(ctx: PageContext, role: str) -> str:
         t=ctx.t,
         link=link,
         form_line=form_line,
+        trace=lambda trace: trace_line(ctx, trace),
+        forms_note=fill_system(ctx, ctx.t("forms_are_aids")) if any(n.forms for n in the_role.steps) else "",
     )
+
+
+def fill_system(ctx: PageContext, text: str) -> str:
+    return text.replace("{system}", ctx.protocol.settings.student_system)
 
 
 def role_title(ctx: PageContext, role: str) -> str:

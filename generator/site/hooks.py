@@ -20,6 +20,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils.meta import get_data as get_front_matter
 
 from generator import DEFAULT_LANGUAGE, booklet
+from generator.decisions import adoption_line
 from generator.errors import DataError
 from generator.forms import FormBuildError, load_definitions
 from generator.loader import load_protocol
@@ -140,10 +141,7 @@ def _print_booklets(config) -> None:
         pages = _state["chapters"].get(lang, {})
         chapters = [pages[p] for p in order if p in pages and booklet.wanted(p)]
         labels = {k: v[lang] for k, v in protocol.labels.items()}
-        adopted = render.format_date(s.adopted_on, lang)
-        version = " ".join(
-            (labels["version"], s.version, "·", labels["adopted"], s.adopted_by[lang], labels["adopted_on"], adopted)
-        )
+        version = adoption_line(protocol, lang, render.format_date)
         prefix = "" if lang == "nl" else lang
         target = Path(config.site_dir) / prefix / render.BOOKLET_FILE
         title = f"{s.school_name} · {labels['booklet_title']}"

@@ -38,6 +38,7 @@ def test_changing_a_step_title_changes_chart_step_list_and_helper(data_copy, pro
         "nl": "Eerst luisteren naar de leerling die gepest wordt",
         "en": "First listen to the student who is bullied",
     }[lang]
+
     # The chart and the step list number their steps; the helper lists what to do now as 1, 2, 3.
     def shown(title: str, where: str) -> str:
         return title if where == "helper" else f"{node.number}. {title}"
@@ -53,10 +54,11 @@ def test_changing_a_step_title_changes_chart_step_list_and_helper(data_copy, pro
 
 
 def test_changing_a_branch_label_changes_the_chart_edge_and_the_helpers_answer(data_copy):
-    rewrite(data_copy, "mentor", 'en: "Yes, the first time"', 'en: "Yes, this is new"')
+    rewrite(data_copy, "mentor", 'en: "No, there are no agreements yet"', 'en: "Yes, this is new"')
     out = rendered(data_copy, "en", "mentor")
     assert "Yes, this is new" in _words(out["chart"]) and "Yes, this is new" in out["helper"]
-    assert "Yes, the first time" not in _words(out["chart"]) and "Yes, the first time" not in out["helper"]
+    old = "No, there are no agreements yet"
+    assert old not in _words(out["chart"]) and old not in out["helper"]
 
 
 def test_a_new_hand_over_in_the_data_becomes_a_node_of_the_chart(data_copy):

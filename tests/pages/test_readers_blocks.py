@@ -73,4 +73,3 @@ def test_a_pdf_size_reads_as_kilobytes():
     assert size_label(38_400) == "38 KB"
     assert size_label(200) == "1 KB"
     assert size_label(None) == ""
-

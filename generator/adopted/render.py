@@ -1,0 +1,74 @@
+"""The adopted text as a page, and a step's "Protocol: …" line. Data in, Markdown/HTML out."""
+
+from __future__ import annotations
+
+from markupsafe import escape
+
+from generator.adopted.data import Block
+from generator.model import Trace
+
+PAGE = "adopted.md"
+_LIST = {"item": "ol", "bullet": "ul"}
+
+
+def point_label(block: Block, lang: str, t) -> str:
+    """'Mentor, punt 2' / 'Approach, paragraph 1': how a step's link names a passage."""
+    word = t("trace_paragraph") if block.kind == "paragraph" else t("trace_point")
+    return f"{block.section[lang]}, {word} {block.point}"
+
+
+def trace_line(ctx, trace: Trace) -> str:
+    """A step's origin as a Markdown paragraph: links to its passages, and/or the advice label."""
+    parts = []
+    if trace.source:
+        links = [
+            f"[{point_label(ctx.protocol.adopted[pid], ctx.lang, ctx.t)}]({ctx.rel(PAGE, pid)})" for pid in trace.source
+        ]
+        parts.append(f"{ctx.t('trace_protocol')}: " + " · ".join(links))
+    if trace.advice:
+        parts.append(f"**{ctx.t('advice')}:** {ctx.t('advice_title')}")
+    return " — ".join(parts) + "\n{: .trace }" if parts else ""
+
+
+def adopted(ctx) -> str:
+    """Marker <!-- protocol:adopted -->: the whole adopted text in the page's language, every
+    passage with its id as anchor, headings as Markdown headings (so the table of contents works)."""
+    lang, out, open_list = ctx.lang, [], None
+    blocks = list(ctx.protocol.adopted.values())
+    for i, block in enumerate(blocks):
+        if block.kind in _LIST or block.kind == "sub":
+            tag = _LIST.get(block.kind)
+            if tag and open_list != tag:
+                if open_list:
+                    out.append(f"</{open_list}>")
+                out.append(f'<{tag} class="adopted">')
+                open_list = tag
+            nxt = blocks[i + 1].kind if i + 1 < len(blocks) else None
+            out.append(_item(block, lang, ctx.t, closes=nxt != "sub"))
+            continue
+        if open_list:
+            out += [f"</{open_list}>", ""]
+            open_list = None
+        if block.is_heading:
+            level = "##" if block.kind == "heading" else "###"
+            out += ["", f"{level} {escape(block.text[lang])} {{#{block.id}}}", ""]
+        else:
+            out += [f'<p class="passage" id="{block.id}">{_text(block, lang, ctx.t)}</p>', ""]
+    if open_list:
+        out.append(f"</{open_list}>")
+    return "\n".join(out) + "\n"
+
+
+def _item(block: Block, lang: str, t, closes: bool) -> str:
+    """One <li>; sub-bullets nest in an <ul> inside the bullet before them."""
+    li = f'<li class="passage" id="{block.id}">{_text(block, lang, t)}'
+    if block.kind == "sub":
+        first = block.point.endswith("a")
+        return ('<ul class="adopted-sub">' if first else "") + li + "</li>" + ("</ul></li>" if closes else "")
+    return li + ("</li>" if closes else "")
+
+
+def _text(block: Block, lang: str, t) -> str:
+    if block.text[lang] is None:
+        return f"<em>{escape(t('not_in_english'))}.</em> {escape(block.missing)}"
+    return str(escape(block.text[lang]))

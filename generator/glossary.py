@@ -1,0 +1,70 @@
+"""protocol/glossary.yml: one term per concept per language, explained where a page asks for it."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from generator.errors import DataError
+from generator.schemacheck import schema_problems
+from generator.yamlio import read_yaml
+
+FILE = "protocol/glossary.yml"
+_TEXT = {
+    "type": "object",
+    "properties": {"nl": {"type": "string", "minLength": 1}, "en": {"type": "string", "minLength": 1}},
+    "required": ["nl", "en"],
+    "additionalProperties": False,
+}
+_WORDS = {"type": "array", "items": {"type": "string", "minLength": 1}}
+SCHEMA = {
+    "type": "object",
+    "properties": {
+        "terms": {
+            "type": "object",
+            "additionalProperties": {
+                "type": "object",
+                "properties": {
+                    "term": _TEXT,
+                    "explain": _TEXT,
+                    "avoid": {
+                        "type": "object",
+                        "properties": {"nl": _WORDS, "en": _WORDS},
+                        "required": ["nl", "en"],
+                        "additionalProperties": False,
+                    },
+                },
+                "required": ["term", "explain", "avoid"],
+                "additionalProperties": False,
+            },
+        }
+    },
+    "required": ["terms"],
+    "additionalProperties": False,
+}
+
+
+@cache
+def load_glossary(root: Path | None = None) -> dict[str, dict]:
+    from generator.loader import REPO_ROOT
+
+    root = Path(root or REPO_ROOT)
+    data = read_yaml(root / FILE, root)
+    problems = schema_problems(data, SCHEMA, FILE)
+    if problems:
+        raise DataError(problems)
+    return data["terms"]
+
+
+def glossary(ctx, terms: str) -> str:
+    """Marker <!-- protocol:glossary terms=coordinator,system -->: a definition list of those terms."""
+    entries = load_glossary()
+    system = ctx.protocol.settings.student_system
+    # A closed box (pymdownx.details), so the page still starts with what the reader came for.
+    lines = [f'??? info "{ctx.t("glossary_heading")}"', ""]
+    for key in terms.split(","):
+        entry = entries[key]  # an unknown term is a KeyError: the marker reports it
+        term = entry["term"][ctx.lang].replace("{system}", system)
+        explain = entry["explain"][ctx.lang].replace("{system}", system)
+        lines += [f"    {term[:1].upper() + term[1:]}", f"    :   {explain}", ""]
+    return "\n".join(lines) + "\n"

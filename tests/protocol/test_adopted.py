@@ -1,0 +1,66 @@
+"""protocol/adopted.yml is the adopted text word for word: every passage is in the source, in order."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+import yaml
+
+from generator.adopted import load_adopted
+from tests.conftest import ROOT
+
+SEED = ROOT.parent / "shared" / "seed" / "000_e073108fc9b44eb1.txt"
+ENGLISH_STARTS = "Anti-Bullying Protocol"
+
+
+def normal(text: str) -> str:
+    """Whitespace and Unicode composition only: the source is extracted from a PDF."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+def source(lang: str) -> str:
+    seed = SEED.read_text(encoding="utf-8")
+    split = seed.index(ENGLISH_STARTS)
+    return normal(seed[:split] if lang == "nl" else seed[split:])
+
+
+def blocks() -> list[dict]:
+    return yaml.safe_load((ROOT / "protocol/adopted.yml").read_text(encoding="utf-8"))["blocks"]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_passage_is_word_for_word_in_the_source_and_in_the_same_order(lang):
+    text, at = source(lang), 0
+    for block in blocks():
+        if block.get(lang) is None:
+            continue
+        found = text.find(normal(block[lang]), at)
+        assert found >= 0, f"{block['id']} ({lang}) is not in the source after the previous passage: {block[lang]!r}"
+        at = found + 1
+
+
+def test_the_passages_cover_the_whole_source_text():
+    """Nothing of the source is left out: what remains after removing every passage is layout only."""
+    for lang in ("nl", "en"):
+        rest = source(lang)
+        for block in sorted(blocks(), key=lambda b: -len(b.get(lang) or "")):
+            if block.get(lang):
+                rest = rest.replace(normal(block[lang]), " ", 1)
+        leftover = re.sub(r"[\s●○\-\d.]|Anti-Bullying Protocol", "", rest)
+        assert leftover == "", f"{lang}: text of the source that no passage holds: {leftover!r}"
+
+
+def test_the_english_source_lacks_the_training_bullet_and_the_page_data_says_so():
+    missing = {b["id"] for b in blocks() if "en_missing" in b}
+    assert "management-3" in missing
+    assert "bijscholing" in next(b["nl"] for b in blocks() if b["id"] == "management-3")
+    assert "responsible for" not in source("en")
+
+
+def test_every_block_has_a_unique_id_and_a_section():
+    loaded = load_adopted(ROOT)
+    assert len(loaded) == len(blocks())
+    for block in loaded.values():
+        assert block.is_heading or (block.section["nl"] and block.section["en"] and block.point)

@@ -1,0 +1,66 @@
+"""One term per concept per language (protocol/glossary.yml), in the data and in the page sources;
+person-first words for the student who bullies on the student and parent pages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from generator.glossary import load_glossary
+from tests.conftest import ROOT
+
+# The adopted text is verbatim and the glossary names what to avoid; form pages belong to the forms.
+SOURCES = [
+    p
+    for p in [*sorted((ROOT / "protocol").rglob("*.yml")), *sorted((ROOT / "docs").rglob("*.md"))]
+    if p.name not in ("adopted.yml", "glossary.yml") and "forms" not in p.parts
+]
+
+
+def texts(path, lang: str) -> str:
+    """The text of one language in a data file (every value under an `nl`/`en` key), or a page."""
+    if path.suffix == ".md":
+        return path.read_text(encoding="utf-8") if f"/{lang}/" in path.as_posix() else ""
+    found: list[str] = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == lang and isinstance(value, str):
+                    found.append(value)
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return "\n".join(found)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_no_data_file_or_page_uses_a_word_the_glossary_avoids(lang):
+    glossary = load_glossary()
+    for path in SOURCES:
+        text = texts(path, lang).lower()
+        for entry in glossary.values():
+            for word in entry["avoid"][lang]:
+                assert word.lower() not in text, f"{path.relative_to(ROOT)}: {word!r} (say {entry['term'][lang]!r})"
+
+
+@pytest.mark.parametrize(("lang", "label"), [("nl", r"\b(de |een )?pesters?\b"), ("en", r"\b(a|the) bull(y|ies)\b")])
+def test_student_and_parent_pages_speak_of_the_student_who_bullies(lang, label):
+    """Person-first on the pages for students and parents (the role lists of the class talk excepted)."""
+    for path in ("roles/student.md", "roles/parent.md"):
+        text = (ROOT / "docs" / lang / path).read_text(encoding="utf-8")
+        assert not re.search(label, text), path
+    for role in ("student", "parent"):
+        data = texts(ROOT / "protocol" / "roles" / f"{role}.yml", lang)
+        assert not re.search(label, data), role
+
+
+def test_every_term_is_explained_in_both_languages():
+    for key, entry in load_glossary().items():
+        assert entry["explain"]["nl"] and entry["explain"]["en"], key
