@@ -52,10 +52,10 @@ SETTINGS = {
         "reach": {
             "type": "object",
             "properties": {
-                "office_phone": {"type": "string", "pattern": r"^(\+?[0-9][0-9 ()-]{5,})?$"},
-                "mentor_email_pattern": {"type": "string", "pattern": r"^([^@\s]+@[^@\s]+\.[a-z]{2,})?$"},
+                "office_phone": {"type": ["string", "null"], "pattern": r"^(\+?[0-9][0-9 ()-]{5,})?$"},
+                "mentor_email_pattern": {"type": ["string", "null"], "pattern": r"^([^@\s]+@[^@\s]+\.[a-z]{2,})?$"},
                 "confidential_advisors": {
-                    "type": "array",
+                    "type": ["array", "null"],
                     "items": {
                         "type": "object",
                         "properties": {

@@ -73,3 +73,21 @@ def test_a_pdf_size_reads_as_kilobytes():
     assert size_label(38_400) == "38 KB"
     assert size_label(200) == "1 KB"
     assert size_label(None) == ""
+
+
+def test_the_publish_check_lists_each_contact_fact_until_the_school_fills_it_in(data_copy):
+    from generator.publish import open_decisions
+
+    keys = ["office_phone", "mentor_email_pattern", "confidential_advisors", "parents_may_write_english"]
+    empty = dict.fromkeys(keys)  # all ~
+    edit_yaml(data_copy / "protocol/settings.yml", lambda d: d.update(reach=empty))
+    listed = "\n".join(open_decisions(data_copy))
+    assert all(f"protocol/settings.yml: reach.{key}: still open" in listed for key in keys)
+    filled = {
+        "office_phone": "020 123 45 67",
+        "mentor_email_pattern": "initials.surname@alasca.nl",
+        "confidential_advisors": [{"name": "A. de Vries"}],
+        "parents_may_write_english": False,  # a decision too: "write in Dutch"
+    }
+    edit_yaml(data_copy / "protocol/settings.yml", lambda d: d.update(reach=filled))
+    assert "reach." not in "\n".join(open_decisions(data_copy))
