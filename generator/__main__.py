@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from generator.errors import DataError
+from generator.glossary import load_glossary
 from generator.loader import REPO_ROOT, load_protocol
 
 
@@ -26,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unrecognised arguments: {' '.join(rest)}")
     try:
         protocol = load_protocol(args.root)
+        load_glossary(args.root)
     except DataError as exc:
         print(exc, file=sys.stderr)
         print(f"{len(exc.problems)} problem(s) found.", file=sys.stderr)

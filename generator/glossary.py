@@ -45,7 +45,7 @@ SCHEMA = {
 
 
 @cache
-def load_glossary(root: Path | None = None) -> dict[str, dict]:
+def load_glossary(root: Path | str | None = None) -> dict[str, dict]:
     from generator.loader import REPO_ROOT
 
     root = Path(root or REPO_ROOT)

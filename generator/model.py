@@ -118,6 +118,8 @@ class Settings:
     form_copies: Text | None = None
     complaints: Text | None = None
     advisor_confidentiality: Text | None = None
+    anonymous_reporting: Text | None = None
+    serious_incidents: Text | None = None
     reach: Reach = Reach()
 
 

@@ -47,6 +47,8 @@ REGISTRY: list[Decision] = [
     Decision(SETTINGS, "records_access", "who may see what is recorded, and how to ask (privacy regulation)"),
     Decision(SETTINGS, "form_copies", "what happens to a filled-in form once it is in the student system"),
     Decision(SETTINGS, "advisor_confidentiality", "what a confidential advisor keeps to themselves, and its limits"),
+    Decision(SETTINGS, "anonymous_reporting", "whether a student can report without giving their name"),
+    Decision(SETTINGS, "serious_incidents", "who is told at once after a serious incident (violence, threats, …)"),
     Decision(SETTINGS, "version", "the version of the adopted protocol"),
     Decision(SETTINGS, "adopted_by", "who adopted the protocol (adoption data)"),
     Decision(SETTINGS, "adopted_on", "the date the protocol was adopted (adoption data)"),

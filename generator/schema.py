@@ -32,7 +32,15 @@ def _open(shape: dict) -> dict:
 
 
 # School decisions written as text; listed by `python -m generator check --publish` while empty.
-OPEN_TEXTS = ("retention", "records_access", "form_copies", "complaints", "advisor_confidentiality")
+OPEN_TEXTS = (
+    "retention",
+    "records_access",
+    "form_copies",
+    "complaints",
+    "advisor_confidentiality",
+    "anonymous_reporting",
+    "serious_incidents",
+)
 
 SETTINGS = {
     "type": "object",

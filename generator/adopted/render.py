@@ -25,8 +25,8 @@ def trace_line(ctx, trace: Trace) -> str:
             f"[{point_label(ctx.protocol.adopted[pid], ctx.lang, ctx.t)}]({ctx.rel(PAGE, pid)})" for pid in trace.source
         ]
         parts.append(f"{ctx.t('trace_protocol')}: " + " · ".join(links))
-    if trace.advice:
-        parts.append(f"**{ctx.t('advice')}:** {ctx.t('advice_title')}")
+    if trace.advice:  # alone: the step is advice; beside a source: the step adds advice to the protocol
+        parts.append(f"**{ctx.t('advice')}:** {ctx.t('advice_also' if trace.source else 'advice_title')}")
     return " — ".join(parts) + "\n{: .trace }" if parts else ""
 
 

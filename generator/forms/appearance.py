@@ -7,6 +7,11 @@ What WeasyPrint leaves wrong, and what is done here:
 - checkboxes have an "on" appearance only, and /NeedAppearances makes viewers redraw them from
   nothing: each gets /Yes and /Off appearances and a /MK caption;
 - text fields have no appearance streams, and a /DA with an operator that does not belong there;
+  a multi-line field gets auto size (0 Tf), so a viewer shrinks long text to fit the box on paper
+  instead of cutting it off;
+- the buttons' /DA names /ZaDb, which is not in /AcroForm /DR: poppler then draws no tick or dot at
+  all when a filler sets /NeedAppearances (pypdf's default). A ZapfDingbats entry is added;
+- the text fields' font is given a second name in /DR, FIELD_FONT (see there why);
 - every /TU is set to the field's visible label; pages get /Tabs /S; /Lang is set;
 - the file is saved with a deterministic /ID, so the same input gives the same bytes.
 """
@@ -25,6 +30,18 @@ from generator.forms.view import HTML_LANG
 RADIO_FLAGS = (1 << 14) | (1 << 15)  # NoToggleToOff, Radio
 KAPPA = 4 * (sqrt(2) - 1) / 3  # Bézier handle length for a quarter circle
 INK = "0.1 0.1 0.1"
+TEXT_SIZE = 10  # pt, single-line fields; multi-line fields use 0 (auto size)
+# The name the text fields' font has in /DR and in every /DA. Chrome and Edge (PDFium) draw a typed
+# character in the /DA font only if it belongs to that font's "charset"; an embedded font counts as
+# Western (ANSI), so ğ, ş, ł … and curly quotes went to a substitute font that lacks them ("Zoë
+# Aaolu"). PDFium tries the /DA font for every character when the font's resource name is one of
+# the symbol fonts' names (CPDF_BAFontMap::Initialize), and the font has them all. The name is only
+# a key: every other viewer looks the font up by it and uses the bundled Form Sans, as before.
+# Why a CID (Type0) font at all: it is what WeasyPrint embeds, and it holds every letter of Latin
+# Extended-A, -B and Additional; a simple (one-byte) font holds 256 characters at most. Its one
+# cost: `qpdf --generate-appearances` writes one-byte text into it and draws nothing legible
+# (qpdf encodes only into simple WinAnsi or MacRoman fonts); see tests/forms/test_rendering.py.
+FIELD_FONT = "Wingdings"
 
 
 class RepairError(RuntimeError):
@@ -35,7 +52,9 @@ def repair(data: bytes, widgets: list[Widget], lang: str, title: str) -> bytes:
     pdf = pikepdf.open(io.BytesIO(data))
     spec = {w.name: w for w in widgets}
     acroform = pdf.Root.AcroForm
-    font = _field_font(acroform)
+    acroform.DR.Font[f"/{FIELD_FONT}"] = acroform.DR.Font[f"/{_field_font(acroform)}"]
+    acroform.DR.Font.ZaDb = Dictionary(Type=Name.Font, Subtype=Name.Type1, BaseFont=Name.ZapfDingbats)
+    font = FIELD_FONT
     streams = _Streams(pdf)
     kids = {kid.objgen for field in acroform.Fields if "/Kids" in field for kid in field.Kids}
     fields = [f for f in acroform.Fields if f.objgen not in kids]
@@ -48,7 +67,7 @@ def repair(data: bytes, widgets: list[Widget], lang: str, title: str) -> bytes:
         field.TU = String(widget.label)
         {"radio": _radio, "checkbox": _checkbox}.get(widget.kind, _text)(streams, field, widget, font)
     acroform.Fields = Array(fields)
-    acroform.DA = String(f"/{font} 10 Tf 0 g")
+    acroform.DA = String(f"/{font} {TEXT_SIZE} Tf 0 g")
     if "/NeedAppearances" in acroform:
         del acroform["/NeedAppearances"]
     for page in pdf.pages:
@@ -79,7 +98,8 @@ def _field_font(acroform: Dictionary) -> str:
 
 
 def _text(streams: _Streams, field: Dictionary, widget: Widget, font: str) -> None:
-    field.DA = String(f"/{font} 10 Tf 0 g")
+    size = 0 if widget.kind == "multiline" else TEXT_SIZE
+    field.DA = String(f"/{font} {size} Tf 0 g")
     width, height = _size(field)
     # Its own stream: a filler such as pypdf rewrites a text field's stream in place.
     field.AP = Dictionary(N=streams(width, height, b"/Tx BMC EMC", shared=False))

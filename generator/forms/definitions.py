@@ -66,6 +66,7 @@ def parse_definition(form_id: str, file: str, data: object) -> FormDefinition:
         intro=Text(data["intro"]),
         purpose=Text(data["purpose"]),
         sections=tuple(_section(s) for s in data["sections"]),
+        record=data.get("record", "student"),
     )
     found = _duplicates(form)
     if found:
@@ -95,6 +96,7 @@ def _field(data: dict) -> Field:
         columns=_share_widths(columns),
         rows=data.get("rows", 0),
         row_label=Text(data["row_label"]) if "row_label" in data else None,
+        step_roles=tuple(data.get("step_roles", ())),
     )
 
 

@@ -2,7 +2,8 @@
 
 Run once when the font changes (the result is committed under forms/fonts/):
     python -m generator.forms.fontsubset /usr/share/fonts/truetype/dejavu forms/fonts
-WeasyPrint embeds the font used by form fields whole, so the font must be small to begin with.
+WeasyPrint embeds the font used by form fields whole, so the font must be small to begin with
+(about 70 KB here; the PDF stores it compressed).
 """
 
 from __future__ import annotations
@@ -13,11 +14,15 @@ from pathlib import Path
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
-# Basic Latin, Latin-1 Supplement, Latin Extended-A, and typographic punctuation.
+# The letters of the names families at the school write: Basic Latin, Latin-1 Supplement, Latin
+# Extended-A and -B (Turkish, Polish, Czech, Hungarian, Romanian ș ț, Vietnamese ơ ư), Latin Extended
+# Additional (Vietnamese tone marks), General Punctuation (curly quotes, dashes) and the euro sign.
 UNICODES = (
     list(range(0x20, 0x7F))
-    + list(range(0xA0, 0x180))
-    + [0x2013, 0x2014, 0x2018, 0x2019, 0x201A, 0x201C, 0x201D, 0x201E, 0x2022, 0x2026, 0x20AC]
+    + list(range(0xA0, 0x250))
+    + list(range(0x1E00, 0x1F00))
+    + list(range(0x2000, 0x2070))
+    + [0x20AC]
 )
 FACES = {"DejaVuSans.ttf": ("FormSans-Regular.ttf", "Regular"), "DejaVuSans-Bold.ttf": ("FormSans-Bold.ttf", "Bold")}
 FAMILY = "Form Sans"  # its own name, so the system's full DejaVu Sans is never picked instead
@@ -47,7 +52,9 @@ def subset_font(source: Path, target: Path, style: str) -> int:
     options = subset.Options()
     options.hinting = False
     options.desubroutinize = True
-    options.layout_features = ["kern", "liga"]
+    # No ligatures: a "fi" glyph has no Unicode of its own, so copy-paste, search and screen
+    # readers would get "the rst time" from the text layer. Kerning stays.
+    options.layout_features = ["kern"]
     options.name_IDs = ["*"]  # keep the copyright and licence notices
     options.name_languages = ["*"]
     options.notdef_outline = True

@@ -12,13 +12,12 @@ from generator.errors import DataError, Problem, show
 from generator.model import Text
 from generator.yamlio import SafeLoader
 
-LIST_KEYS = ("privacy_readers",)
+LIST_KEYS: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Labels:
     texts: dict[str, Text]
-    privacy_readers: tuple[str, ...]
 
     def get(self, key: str, lang: str, **values: object) -> str:
         """The label in lang, with {placeholders} filled in from values."""
@@ -76,4 +75,4 @@ def parse_labels(file: str, data: object) -> Labels:
             problems.append(Problem(file, key, "nothing", "a list of role ids"))
     if problems:
         raise DataError(problems)
-    return Labels(texts=texts, privacy_readers=tuple(data["privacy_readers"]))
+    return Labels(texts=texts)

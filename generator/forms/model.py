@@ -37,6 +37,7 @@ class Field:
     columns: tuple[Column, ...] = ()  # table
     rows: int | str = 0  # table: a number of blank rows, or STEP_ROWS
     row_label: Text | None = None  # table: "Person {n}"
+    step_roles: tuple[str, ...] = ()  # table of protocol steps: only these roles' steps (all if empty)
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class FormDefinition:
     intro: Text  # who fills it in, when, and what for
     purpose: Text  # for the privacy note: "to record …"
     sections: tuple[Section, ...]
+    record: str = "student"  # whose file it goes into: "student" (one) or "group" (several, or a class)
 
     @property
     def fields(self) -> tuple[Field, ...]:

@@ -47,6 +47,7 @@ FIELD = {
         "columns": {"type": "array", "minItems": 1, "items": COLUMN},
         "rows": {"oneOf": [{"type": "integer", "minimum": 1, "maximum": 60}, {"const": STEP_ROWS}]},
         "row_label": TEXT,
+        "step_roles": {"type": "array", "minItems": 1, "items": ID},
     },
     "allOf": [
         {
@@ -82,6 +83,7 @@ FORM = {
         "title": TEXT,
         "intro": TEXT,
         "purpose": TEXT,
+        "record": {"enum": ["student", "group"]},
         "sections": {"type": "array", "minItems": 1, "items": SECTION},
     },
 }

@@ -14,7 +14,7 @@ from generator.forms.model import STEP_ROWS, Field, FormDefinition, Widget
 from generator.model import Protocol
 
 HTML_LANG = {"nl": "nl-NL", "en": "en-GB"}
-LINE_PT = 14  # one line of typing in a multi-line field (10 pt text)
+LINE_PT = 22.68  # one line of handwriting in a multi-line field: 8 mm
 RECORD_FIELDS = ("recorded-on", "recorded-by")
 
 
@@ -33,19 +33,21 @@ def form_view(form: FormDefinition, protocol: Protocol, labels: Labels, lang: st
             "id": section.id,
             "title": section.title[lang],
             "help": section.help[lang] if section.help else None,
-            "fields": [_field_view(field, protocol, label, text, lang) for field in section.fields],
+            "fields": [_field_view(form.id, field, protocol, label, text, lang) for field in section.fields],
         }
         for section in form.sections
     ]
+    sections[-1]["fields"][-1]["last"] = True  # kept on a page with the field before it (print.css)
     record = [
-        _simple("recorded-on", "date", label("recorded_on"), None, "half", label("date_hint")),
-        _simple("recorded-by", "text", label("recorded_by"), None, "half", None),
+        _simple(f"{form.id}-recorded-on", "date", label("recorded_on"), None, "half", label("date_hint")),
+        _simple(f"{form.id}-recorded-by", "text", label("recorded_by"), None, "half", None),
     ]
     view = {
         "id": form.id,
         "lang": lang,
         "html_lang": HTML_LANG[lang],
         "school": settings.school_name,
+        "system": settings.student_system,
         "title": form.title[lang],
         "version_label": label("version_label"),
         "version": settings.version or protocol.labels["open_short"][lang],
@@ -57,29 +59,31 @@ def form_view(form: FormDefinition, protocol: Protocol, labels: Labels, lang: st
         "record_heading": label("record_heading"),
         "record": record,
         "privacy_heading": label("privacy_heading"),
-        "privacy": label(
-            "privacy",
-            purpose=text(form.purpose[lang]),
-            readers=_readers(protocol, labels, lang),
-            retention=settings.retention[lang] if settings.retention else protocol.labels["open_short"][lang],
-        ),
+        "privacy": _privacy(form, protocol, label, text, lang),
         "page_counter_css": _counter_css(label("page_of")),
         "running_title": f"{settings.school_name} · {form.title[lang]}",
+        "confidential": label("confidential"),
+        "later_pages": label("later_pages"),
     }
     _check_unique(form, view)
     return view
 
 
 def widgets(view: dict) -> list[Widget]:
-    """The PDF fields of a rendered form, in page order, with their accessible names."""
+    """The PDF fields of a rendered form, in page order, with their accessible names.
+
+    A date or time field's name includes its format, as its visible label does: "Datum (dd-mm-jjjj)".
+    """
     found: list[Widget] = []
     fields = [f for s in view["sections"] for f in s["fields"]] + view["record"]
     for field in fields:
         kind = field["type"]
         if kind in ("text", "date", "time"):
-            found.append(Widget(field["name"], "text", field["label"]))
+            name = f"{field['label']} ({field['hint']})" if field["hint"] else field["label"]
+            found.append(Widget(field["name"], "text", name))
         elif kind == "textarea":
             found.append(Widget(field["name"], "multiline", field["label"]))
+            found.append(Widget(field["continued"]["name"], "checkbox", field["continued"]["accessible"]))
         elif kind == "checkbox":
             found.append(Widget(field["name"], "checkbox", field["label"]))
         elif kind == "choices":
@@ -96,18 +100,27 @@ def widgets(view: dict) -> list[Widget]:
     return found
 
 
-def _field_view(field: Field, protocol: Protocol, label, text, lang: str) -> dict:
+def _field_view(form_id: str, field: Field, protocol: Protocol, label, text, lang: str) -> dict:
+    """One field's words and PDF names. Names start with the form's id, so that two forms merged
+    into one PDF keep their fields apart (pdf.js links fields that share a name)."""
     hint = {"date": label("date_hint"), "time": label("time_hint")}.get(field.type)
-    view = _simple(field.id, field.type, field.label[lang], field.help[lang] if field.help else None, field.width, hint)
+    help_ = field.help[lang] if field.help else None
+    view = _simple(f"{form_id}-{field.id}", field.type, field.label[lang], help_, field.width, hint)
     if field.type == "textarea":
         view["lines"] = field.lines
-        view["height"] = field.lines * LINE_PT + 6
+        view["height"] = round(field.lines * LINE_PT, 2)
+        view["continued"] = {
+            "name": f"{form_id}-{field.id}-continued",
+            "html_id": f"f-{form_id}-{field.id}-continued",
+            "label": label("continued"),
+            "accessible": label("option_name", question=field.label[lang], option=label("continued")),
+        }
     if field.type in ("choices", "radio"):
         view["options"] = [
             {
-                "name": f"{field.id}-{o.id}" if field.type == "choices" else field.id,
+                "name": f"{form_id}-{field.id}-{o.id}" if field.type == "choices" else f"{form_id}-{field.id}",
                 "value": o.id,
-                "html_id": f"f-{field.id}-{o.id}",
+                "html_id": f"f-{form_id}-{field.id}-{o.id}",
                 "label": o.label[lang],
                 "accessible": label("option_name", question=field.label[lang], option=o.label[lang]),
             }
@@ -118,10 +131,7 @@ def _field_view(field: Field, protocol: Protocol, label, text, lang: str) -> dic
             {"id": c.id, "type": c.type, "label": c.label[lang], "width": c.width} for c in field.columns
         ]
         view["row_header"] = label("step_column") if field.rows == STEP_ROWS else ""
-        view["rows"] = _rows(field, protocol, label, text, lang)
-        view["rows_description"] = (
-            label("rows_steps") if field.rows == STEP_ROWS else label("rows_count", count=field.rows)
-        )
+        view["rows"] = _rows(form_id, field, protocol, label, text, lang)
     return view
 
 
@@ -134,17 +144,21 @@ def _simple(name: str, kind: str, text: str, help_: str | None, width: str, hint
         "help": help_,
         "width": width,
         "hint": hint,
+        "last": False,  # the form's last question (see form_view)
     }
 
 
-def _rows(field: Field, protocol: Protocol, label, text, lang: str) -> list[dict]:
+def _rows(form_id: str, field: Field, protocol: Protocol, label, text, lang: str) -> list[dict]:
+    def column(c) -> str:
+        return f"{c.label[lang]} ({label('date_hint')})" if c.type == "date" else c.label[lang]
+
     def row(key: str, row_label: str) -> dict:
         cells = [
             {
-                "name": f"{field.id}-{key}-{c.id}",
-                "html_id": f"f-{field.id}-{key}-{c.id}",
+                "name": f"{form_id}-{field.id}-{key}-{c.id}",
+                "html_id": f"f-{form_id}-{field.id}-{key}-{c.id}",
                 "type": c.type,
-                "title": label("row_cell", row=row_label, column=c.label[lang]),
+                "title": label("row_cell", row=row_label, column=column(c)),
             }
             for c in field.columns
         ]
@@ -153,7 +167,13 @@ def _rows(field: Field, protocol: Protocol, label, text, lang: str) -> list[dict
     if field.rows != STEP_ROWS:
         return [row(str(n), fill(field.row_label[lang], n=n)) for n in range(1, field.rows + 1)]
     rows: list[dict] = []
+    unknown = [r for r in field.step_roles if r not in protocol.roles]
+    if unknown:
+        key = f"fields.{field.id}.step_roles"
+        raise DataError([Problem(f"forms/definitions/{form_id}.yml", key, repr(unknown), "role ids of the protocol")])
     for role in protocol.roles.values():
+        if field.step_roles and role.id not in field.step_roles:
+            continue
         steps = [node for node in role.nodes.values() if node.kind == "step"]
         if steps:
             rows.append({"group": _capital(role.name[lang]), "label": "", "cells": []})
@@ -177,14 +197,26 @@ def _steps(form: FormDefinition, protocol: Protocol, label, text, lang: str) -> 
     ]
 
 
-def _readers(protocol: Protocol, labels: Labels, lang: str) -> str:
-    missing = [r for r in labels.privacy_readers if r not in protocol.roles]
-    if missing:
-        raise DataError([Problem("forms/labels.yml", "privacy_readers", repr(missing), "role ids of the protocol")])
-    names = [protocol.roles[r].name[lang] for r in labels.privacy_readers]
-    if len(names) == 1:
-        return names[0]
-    return ", ".join(names[:-1]) + f" {labels.get('and', lang)} " + names[-1]
+def _privacy(form: FormDefinition, protocol: Protocol, label, text, lang: str) -> str:
+    """The privacy note: purpose, where it goes (one student's file, or several), then what happens
+    to the paper, how long it is kept and who may see it. Those three are the school's decisions
+    (protocol/settings.yml: form_copies, retention, records_access); while one is empty, the note
+    says so in the handbook's own words (protocol/labels.yml: undecided_…) and invents nothing."""
+    settings = protocol.settings
+
+    def decided(key: str) -> str:
+        value = getattr(settings, key, None)
+        return text(value[lang]).strip() if value else text(protocol.labels[f"undecided_{key}"][lang])
+
+    retention = getattr(settings, "retention", None)
+    term = label("privacy_term", retention=text(retention[lang])) if retention else decided("retention")
+    return label(
+        "privacy",
+        purpose=text(form.purpose[lang]),
+        where=label(f"privacy_where_{form.record}"),
+        paper=decided("form_copies"),
+        terms=f"{term} {decided('records_access')}",
+    )
 
 
 def _counter_css(template: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator import LANGUAGES
 from generator.adopted.render import trace_line
 from generator.pages.context import PageContext
 from generator.pages.templating import render
@@ -122,6 +123,8 @@ def form(ctx: PageContext, form: str) -> str:
     from generator.forms import render_form_page  # the forms package is only needed by form pages
 
     pdf = ctx.url(f"forms/{form}.pdf") if ctx.pdfs else None
+    to_root = "" if ctx.lang == LANGUAGES[0] else "../"  # assets live once, at the site's root
+    assets = {kind: ctx.url(f"{to_root}assets/{folder}/form-fill.{kind}") for kind, folder in FORM_ASSETS}
     return render_form_page(
         form,
         ctx.protocol,
@@ -129,7 +132,11 @@ def form(ctx: PageContext, form: str) -> str:
         pdf_href=pdf,
         forms=ctx.form_definitions,
         step_url=lambda role, step: ctx.url(ctx.protocol.roles[role].page, step),
+        assets=assets,
     )
+
+
+FORM_ASSETS = (("css", "stylesheets"), ("js", "javascripts"))  # form pages only: fill in, copy, print
 
 
 def forms_list(ctx: PageContext) -> str:

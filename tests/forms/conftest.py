@@ -141,4 +141,10 @@ def fake_protocol() -> Protocol:
         principles=(),
         tracks=(),
         roles=roles,
+        labels={
+            "undecided_retention": text("Nog niet vastgelegd hoe lang.", "Not yet set down how long."),
+            "undecided_records_access": text("Nog niet vastgelegd wie.", "Not yet set down who."),
+            "undecided_form_copies": text("Nog niet vastgelegd wat met het papier.", "Not yet set down what."),
+            "open_short": text("nog niet vastgesteld", "not decided yet"),
+        },
     )

@@ -33,11 +33,31 @@ def outline(html: str) -> Outline:
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_the_form_page_is_a_fragment_without_live_inputs(protocol, sources, lang):
+def test_the_form_page_is_a_fragment_that_sends_and_stores_nothing(protocol, sources, lang):
     html = render_form_page("incident-report", protocol, lang, forms=sources.forms)
     tags = set(outline(html).tags)
-    assert not tags & {"html", "body", "head", "input", "textarea", "select", "form"}
+    assert not tags & {"html", "body", "head", "form", "select"}  # no <form>: nothing to submit anywhere
+    assert " action=" not in html and "localStorage" not in html
     assert "\n\n" not in html  # one HTML block for Markdown
+
+
+def test_the_form_page_has_the_same_fields_as_the_pdf(protocol, sources, expected_widgets):
+    from bs4 import BeautifulSoup
+
+    html = render_form_page("incident-report", protocol, "en", forms=sources.forms)
+    names = {i["name"] for i in BeautifulSoup(html, "html.parser").select("input, textarea")}
+    in_pdf = {w.name for w in expected_widgets("incident-report", "en")}
+    on_paper_only = {n for n in in_pdf if n.endswith("-continued") or "-recorded-" in n}
+    assert names == in_pdf - on_paper_only
+
+
+def test_every_input_on_the_form_page_has_a_name_people_can_hear(protocol, sources):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(render_form_page("case-overview", protocol, "nl", forms=sources.forms), "html.parser")
+    labelled = {label["for"] for label in soup.select("label[for]")}
+    for field in soup.select("input, textarea"):
+        assert field["id"] in labelled or field.get("aria-label"), field
 
 
 def test_the_form_page_lists_every_question_with_its_help_and_options(protocol, sources):
@@ -51,6 +71,7 @@ def test_the_form_page_lists_every_question_with_its_help_and_options(protocol, 
         for option in field.options:
             assert option.label["en"] in text
     assert "choose one answer" in text and "tick all that apply" in text
+    assert "Nothing is sent or stored" in text
 
 
 def test_the_form_page_links_each_step_and_the_pdf_when_asked(protocol, sources):

@@ -100,12 +100,12 @@ def test_every_field_has_an_appearance_stream_and_viewers_are_not_asked_to_make_
 
 def test_a_radio_group_is_one_field_whose_buttons_are_widgets_with_option_states(built, expected_widgets):
     fields = fields_of(built / "en" / "incident-report.pdf")
-    place = fields["place"]
-    widget = next(w for w in expected_widgets("incident-report", "en") if w.name == "place")
+    place = fields["incident-report-frequency"]
+    widget = next(w for w in expected_widgets("incident-report", "en") if w.name == "incident-report-frequency")
     assert place.Ff & (1 << 15)  # a radio group
     kids = list(place.Kids)
-    assert len(kids) == len(widget.states) == 9
-    assert widget.state_labels[2] == "Place: canteen"
+    assert len(kids) == len(widget.states) == 3
+    assert widget.state_labels[2] == "First time or repeated?: I do not know"
     for kid, state, name in zip(kids, widget.states, widget.state_labels, strict=True):
         assert "/T" not in kid
         assert str(kid.TU) == name
@@ -114,7 +114,7 @@ def test_a_radio_group_is_one_field_whose_buttons_are_widgets_with_option_states
 
 
 def test_checkboxes_have_on_and_off_appearances(built):
-    serious = fields_of(built / "nl" / "incident-report.pdf")["serious"]
+    serious = fields_of(built / "nl" / "incident-report.pdf")["incident-report-kind-online"]
     assert set(serious.AP.N.keys()) == {"/Yes", "/Off"}
     assert serious.AS == "/Off"
     assert b" l S" in serious.AP.N.Yes.read_bytes()  # the tick is drawn
@@ -140,27 +140,28 @@ def fill(path, values: dict) -> bytes:
 
 
 def test_a_fill_with_pypdf_persists_after_saving_and_reading_again(built, tmp_path):
-    values = {
+    answers = {
         "reporter": "Zoë Łukasz-Dvořák",
         "account": 'Zoë zei: "laat me met rust".\nDaarna liep ze weg.',
         "involved-1-name": "Zoë",
-        "serious": "/Yes",
+        "place-canteen": "/Yes",
         "kind-online": "/Yes",
         "involved-1-bullied": "/Yes",
-        "place": "/canteen",
+        "frequency": "/repeated",
     }
+    values = {f"incident-report-{name}": value for name, value in answers.items()}
     saved = tmp_path / "filled.pdf"
     saved.write_bytes(fill(built / "nl" / "incident-report.pdf", values))
     fields = PdfReader(saved).get_fields()
     for name, value in values.items():
         assert fields[name].get("/V") == value, name
     pdf = pikepdf.open(saved)
-    place = next(f for f in pdf.Root.AcroForm.Fields if str(f.T) == "place")
-    assert [str(k.AS) for k in place.Kids].count("/canteen") == 1
-    assert all(str(k.AS) in ("/canteen", "/Off") for k in place.Kids)
-    assert str(next(f for f in pdf.Root.AcroForm.Fields if str(f.T) == "serious").AS) == "/Yes"
-    assert fields["kind-physical"].get("/V") == "/Off"
-    date = next(f for f in pdf.Root.AcroForm.Fields if str(f.T) == "date")
+    frequency = next(f for f in pdf.Root.AcroForm.Fields if str(f.T) == "incident-report-frequency")
+    assert [str(k.AS) for k in frequency.Kids].count("/repeated") == 1
+    assert all(str(k.AS) in ("/repeated", "/Off") for k in frequency.Kids)
+    assert str(next(f for f in pdf.Root.AcroForm.Fields if str(f.T) == "incident-report-place-canteen").AS) == "/Yes"
+    assert fields["incident-report-kind-physical"].get("/V") == "/Off"
+    date = next(f for f in pdf.Root.AcroForm.Fields if str(f.T) == "incident-report-date")
     assert date.AP.N.read_bytes() == b"/Tx BMC EMC"  # the fill did not spill into another field
 
 
@@ -172,10 +173,10 @@ def test_no_two_text_fields_share_an_appearance_stream(all_pdfs):
 
 def test_choosing_another_radio_option_replaces_the_first(built, tmp_path):
     first = tmp_path / "first.pdf"
-    first.write_bytes(fill(built / "en" / "follow-up.pdf", {"status": "/less"}))
-    second = fill(first, {"status": "/stopped"})
+    first.write_bytes(fill(built / "en" / "follow-up.pdf", {"follow-up-status": "/less"}))
+    second = fill(first, {"follow-up-status": "/stopped"})
     pdf = pikepdf.open(io.BytesIO(second))
-    status = next(f for f in pdf.Root.AcroForm.Fields if str(f.T) == "status")
+    status = next(f for f in pdf.Root.AcroForm.Fields if str(f.T) == "follow-up-status")
     assert str(status.V) == "/stopped"
     assert [str(k.AS) for k in status.Kids] == ["/stopped", "/Off", "/Off", "/Off"]
 

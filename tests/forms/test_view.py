@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import textwrap
 
 import pytest
@@ -10,6 +11,7 @@ from generator.forms.definitions import load_definition
 from generator.forms.labels import load_labels
 from generator.forms.render import ROOT, render_form_html
 from generator.forms.view import form_view, widgets
+from generator.model import Text
 
 NOTE = """
 title: {nl: Notitie, en: Note}
@@ -60,12 +62,38 @@ def test_a_form_shows_school_version_and_student_system_from_the_settings(note, 
     assert [f["label"] for f in view["record"]] == ["Recorded in Somtoday on", "Recorded by"]
 
 
-def test_the_privacy_note_says_purpose_readers_place_term_and_right_to_see(note, fake_protocol, labels):
+def test_the_privacy_note_says_purpose_place_and_the_schools_term(note, fake_protocol, labels):
     privacy = form_view(note, fake_protocol, labels, "en")["privacy"]
     assert "to record something." in privacy
-    assert "mentor, SEN coordinator and school management" in privacy
-    assert "Somtoday" in privacy and "three years" in privacy
-    assert "aged 16" in privacy and "custody" in privacy
+    assert "in Somtoday, in the student's file." in privacy
+    assert "How long it is kept: three years." in privacy
+    assert "aged 16" not in privacy  # access is the school's decision, not a rule made up here
+
+
+def test_while_the_school_has_not_decided_the_note_says_so_in_the_handbooks_words(protocol, sources):
+    settings = protocol.settings
+    assert settings.retention is None and settings.records_access is None and settings.form_copies is None
+    privacy = form_view(sources.forms["conversation-victim"], protocol, sources.labels, "nl")["privacy"]
+    for key in ("undecided_retention", "undecided_records_access", "undecided_form_copies"):
+        assert protocol.labels[key]["nl"].replace("{system}", settings.student_system) in privacy, key
+    assert "jaar" not in privacy
+
+
+def test_a_decided_retention_access_and_paper_rule_are_printed_as_the_school_wrote_them(note, fake_protocol, labels):
+    decided = dataclasses.replace(
+        fake_protocol.settings,
+        records_access=Text(nl="Ouders vragen het de mentor.", en="Parents ask the mentor."),
+        form_copies=Text(nl="Versnipper het papier.", en="Shred the paper."),
+    )
+    protocol = dataclasses.replace(fake_protocol, settings=decided)
+    privacy = form_view(note, protocol, labels, "en")["privacy"]
+    assert "Shred the paper." in privacy and "Parents ask the mentor." in privacy
+
+
+def test_a_form_about_several_students_tells_to_file_only_what_concerns_each(note, fake_protocol, labels):
+    group = dataclasses.replace(note, record="group")
+    privacy = form_view(group, fake_protocol, labels, "en")["privacy"]
+    assert "Put in each student's file only what concerns that student." in privacy
 
 
 def test_a_table_of_protocol_steps_has_a_row_for_every_step_and_none_for_decisions(note, fake_protocol, labels):
@@ -80,18 +108,31 @@ def test_a_table_of_protocol_steps_has_a_row_for_every_step_and_none_for_decisio
 def test_the_case_overview_lists_every_step_of_the_real_protocol(protocol, sources):
     view = form_view(sources.forms["case-overview"], protocol, sources.labels, "en")
     names = {w.name for w in widgets(view)}
-    steps = [n for role in protocol.roles.values() for n in role.nodes.values() if n.kind == "step"]
-    assert steps
-    for node in steps:
-        assert {f"step-{node.id}-date", f"step-{node.id}-who", f"step-{node.id}-done"} <= names
+    staff = ("teacher", "mentor", "coordinator", "management")
+    for role in protocol.roles.values():
+        for node in (n for n in role.nodes.values() if n.kind == "step"):
+            row = {f"case-overview-step-{node.id}-{column}" for column in ("date", "who", "done")}
+            if role.id in staff:
+                assert row <= names, node.id
+            else:  # the confidential advisor's contacts stay confidential; students and parents keep no case log
+                assert not row & names, node.id
 
 
 def test_widgets_name_each_option_and_cell_with_its_question(note, fake_protocol, labels):
     found = {w.name: w for w in widgets(form_view(note, fake_protocol, labels, "en"))}
-    assert found["kind-verbal"].label == "Kind: verbal"
-    assert found["steps-m-a-date"].label == "1. Listen: Date"
-    assert found["steps-c-a-done"].kind == "checkbox"
-    assert found["recorded-on"].label == "Recorded in Somtoday on"
+    assert found["note-kind-verbal"].label == "Kind: verbal"
+    assert found["note-steps-m-a-date"].label == "1. Listen: Date (dd-mm-yyyy)"
+    assert found["note-steps-c-a-done"].kind == "checkbox"
+    assert found["note-recorded-on"].label == "Recorded in Somtoday on (dd-mm-yyyy)"
+
+
+def test_field_names_start_with_the_form_id_so_merged_forms_do_not_collide(protocol, sources):
+    seen: dict[str, str] = {}
+    for form_id, form in sources.forms.items():
+        for widget in widgets(form_view(form, protocol, sources.labels, "nl")):
+            assert widget.name.startswith(f"{form_id}-"), widget.name
+            assert widget.name not in seen, (widget.name, form_id, seen.get(widget.name))
+            seen[widget.name] = form_id
 
 
 def test_the_print_html_has_a_label_for_every_input_and_the_language_set(note, fake_protocol, labels):

@@ -64,3 +64,12 @@ def test_student_and_parent_pages_speak_of_the_student_who_bullies(lang, label):
 def test_every_term_is_explained_in_both_languages():
     for key, entry in load_glossary().items():
         assert entry["explain"]["nl"] and entry["explain"]["en"], key
+
+
+def test_the_check_command_refuses_a_broken_glossary(data_copy, capsys):
+    from generator.__main__ import main
+
+    path = data_copy / "protocol/glossary.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    explain:\n", "    uitleg:\n", 1), encoding="utf-8")
+    assert main(["check", "--root", str(data_copy)]) == 1
+    assert "protocol/glossary.yml: terms.coordinator" in capsys.readouterr().err

@@ -9,6 +9,7 @@ import pytest
 
 from generator import publish
 from generator.__main__ import main
+from generator.schema import OPEN_TEXTS
 from tests.conftest import ROOT
 
 
@@ -25,7 +26,7 @@ def fill_in_everything(root: Path) -> None:
     )
     settings = root / "protocol/settings.yml"
     text = settings.read_text(encoding="utf-8")
-    for key in ("retention", "records_access", "form_copies", "complaints", "advisor_confidentiality", "adopted_by"):
+    for key in (*OPEN_TEXTS, "adopted_by"):
         text = text.replace(f"\n{key}: ~", f"\n{key}: {{nl: iets, en: something}}")
     text = text.replace("\nversion: ~", '\nversion: "2.0"').replace(
         "\neditor_email: ~", "\neditor_email: a@example.org"

@@ -110,6 +110,9 @@ def test_pages_say_what_to_do_while_a_school_decision_is_open(built_site, lang):
     assert PROTOCOL.labels["undecided_complaints"][lang] in parent
     student = article_text(soup(built_site, f"{LANGS[lang]}roles/student"))
     assert PROTOCOL.labels["undecided_advisor_confidentiality"][lang] in student
+    assert PROTOCOL.labels["undecided_anonymous_reporting"][lang] in student
+    teacher = article_text(soup(built_site, f"{LANGS[lang]}roles/teacher"))
+    assert PROTOCOL.labels["undecided_serious_incidents"][lang] in teacher
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
