@@ -17,9 +17,10 @@ offline: setup system-serve  ## write a site for a file share (file://), search 
 
 test: setup system-test node-tools  ## lint, then run the whole test suite (browser and HTML checks included)
 	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/python -m pytest
 
-check: setup  ## validate the protocol data only
+check: setup  ## validate the data, the forms and the pages, as the build does, without building
 	$(BIN)/python -m generator check
 
 publish-check: setup  ## list what the school must still decide before publishing; fails while any is open
@@ -33,6 +34,7 @@ bench: setup system-test  ## print build, form and page-weight figures beside th
 
 lint: setup
 	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
 
 setup: $(VENV)/.installed
 

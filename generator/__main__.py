@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
+from generator.check import check_handbook
 from generator.errors import DataError
 from generator.glossary import load_glossary
-from generator.loader import REPO_ROOT, load_protocol
+from generator.loader import REPO_ROOT
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = argparse.ArgumentParser(prog="python -m generator", description="ALASCA anti-bullying handbook tools")
     sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="validate protocol/ and forms/definitions/ and exit")
+    check = sub.add_parser(
+        "check", help="validate protocol/, forms/ and the pages under docs/, as the build does, and exit"
+    )
     check.add_argument("--root", default=str(REPO_ROOT), help="the repository root (default: this checkout)")
     check.add_argument("--publish", action="store_true", help="also list what the school must still decide (exit 1)")
     sub.add_parser("forms", help="render the fillable PDF forms (see: forms --help)", add_help=False)
@@ -26,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     if rest:
         parser.error(f"unrecognised arguments: {' '.join(rest)}")
     try:
-        protocol = load_protocol(args.root)
+        protocol = check_handbook(Path(args.root)).protocol
         load_glossary(args.root)
     except DataError as exc:
         print(exc, file=sys.stderr)

@@ -13,7 +13,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.pages.templating import render
+from markupsafe import Markup
+
+from generator import weasy
+from generator.pages.templating import TEMPLATES, render
 
 ASSETS = Path(__file__).resolve().parent.parent / "docs" / "assets"
 SKIP = ("index.md", "forms/")  # the home page is a menu; forms have their own PDFs
@@ -35,11 +38,11 @@ def clean(html: str) -> str:
     from bs4 import BeautifulSoup  # imported late: only a changed booklet needs it
 
     soup = BeautifulSoup(html, "html.parser")
-    for mark in soup.select("a.headerlink, .no-print, script"):
+    for mark in soup.select("a.headerlink, .no-print, script, link, [rel~=attachment]"):
         mark.decompose()
     for link in soup.find_all("a"):
         href = link.get("href", "")
-        if not href.startswith(("http://", "https://", "mailto:")):
+        if not href.startswith(("http://", "https://", "mailto:")) or link.get("rel"):
             link.unwrap()
     return str(soup)
 
@@ -47,7 +50,7 @@ def clean(html: str) -> str:
 def booklet_html(chapters: list[Chapter], lang: str, title: str, subtitle: str, version_line: str) -> str:
     return render(
         "booklet.html.j2",
-        chapters=[Chapter(c.path, c.title, clean(c.html)) for c in chapters],
+        chapters=[Chapter(c.path, c.title, Markup(clean(c.html))) for c in chapters],  # pages as built
         lang=lang,
         title=title,
         subtitle=subtitle,
@@ -71,9 +74,11 @@ def print_booklet(
         from weasyprint import HTML  # imported late: only a changed booklet needs it
 
         html = booklet_html(chapters, lang, title, subtitle, version_line)
-        data = HTML(string=html, base_url=str(ASSETS / "stylesheets") + "/").write_pdf(
-            pdf_variant="pdf/ua-1", custom_metadata=False
-        )
+        with weasy.fonts() as font_config:
+            document = HTML(
+                string=html, base_url=str(ASSETS / "stylesheets") + "/", url_fetcher=weasy.project_fetcher(ASSETS)
+            )
+            data = document.write_pdf(pdf_variant="pdf/ua-1", custom_metadata=False, font_config=font_config)
         _atomic_write(cached, data)
     _atomic_write(target, cached.read_bytes())
     return rendered
@@ -83,9 +88,15 @@ STYLESHEETS = ("booklet.css", "fonts.css", "flowchart.css")  # booklet.css impor
 
 
 def _stylesheet_digest() -> str:
-    hasher = hashlib.sha256()
+    """What else the PDF depends on: the stylesheets, the template, this code and the fetcher, and
+    WeasyPrint's version (a template edit used to leave a stale booklet in the cache)."""
+    from importlib.metadata import version
+
+    hasher = hashlib.sha256(version("weasyprint").encode())
     for name in STYLESHEETS:
         hasher.update((ASSETS / "stylesheets" / name).read_bytes())
+    for path in (TEMPLATES / "booklet.html.j2", Path(__file__), Path(weasy.__file__)):
+        hasher.update(path.read_bytes())
     return hasher.hexdigest()
 
 

@@ -4,14 +4,15 @@ in, and otherwise what the reader can do instead (labels.yml `undecided_<name>`)
 from __future__ import annotations
 
 from generator.model import Protocol, Settings
+from generator.pages.text import md_text
 
 
 def decided(ctx, name: str) -> str:
     """Marker <!-- protocol:decided name=retention -->: the school's decision, or what to do instead."""
     value = getattr(ctx.protocol.settings, name)
     if value:
-        return value[ctx.lang] if isinstance(value, dict) else str(value)
-    return _fill(ctx.protocol, ctx.t(f"undecided_{name}"))
+        return md_text(value[ctx.lang] if isinstance(value, dict) else value)  # text, never Markdown
+    return md_text(_fill(ctx.protocol, ctx.t(f"undecided_{name}")))
 
 
 def adoption_line(protocol: Protocol, lang: str, format_date) -> str:

@@ -6,6 +6,7 @@ from functools import cache
 from pathlib import Path
 
 from generator.errors import DataError
+from generator.pages.text import md_text
 from generator.schemacheck import schema_problems
 from generator.yamlio import read_yaml
 
@@ -61,10 +62,11 @@ def glossary(ctx, terms: str) -> str:
     entries = load_glossary()
     system = ctx.protocol.settings.student_system
     # A closed box (pymdownx.details), so the page still starts with what the reader came for.
-    lines = [f'??? info "{ctx.t("glossary_heading")}"', ""]
+    heading = str(md_text(ctx.t("glossary_heading"))).replace('"', "&#34;")  # words from the data are text
+    lines = [f'??? info "{heading}"', ""]
     for key in terms.split(","):
         entry = entries[key]  # an unknown term is a KeyError: the marker reports it
         term = entry["term"][ctx.lang].replace("{system}", system)
         explain = entry["explain"][ctx.lang].replace("{system}", system)
-        lines += [f"    {term[:1].upper() + term[1:]}", f"    :   {explain}", ""]
+        lines += [f"    {md_text(term[:1].upper() + term[1:])}", f"    :   {md_text(explain)}", ""]
     return "\n".join(lines) + "\n"

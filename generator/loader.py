@@ -7,19 +7,20 @@ problem, one line each, naming the file, the key path, what was found and what w
 from __future__ import annotations
 
 import datetime as dt
-import string
 from pathlib import Path
 
 from generator import schema
 from generator.adopted import traced
 from generator.errors import DataError, Problem
+from generator.filler import PLACEHOLDERS, placeholder_problem
 from generator.model import Advisor, Branch, FormRef, Node, Protocol, Reach, Role, Settings, Text, Trace, Track
+from generator.pages.text import md_text
 from generator.schemacheck import schema_problems
+from generator.textchecks import CHECKS_BEFORE_FILLING, is_body, text_problems
 from generator.validate import cross_reference_problems
 from generator.yamlio import display_path, read_yaml
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-PLACEHOLDERS = ("school", "system", "mentor_contact")
 
 
 def load_protocol(root: Path = REPO_ROOT) -> Protocol:
@@ -64,7 +65,7 @@ def load_protocol(root: Path = REPO_ROOT) -> Protocol:
     values = {"school": settings["school_name"], "system": settings["student_system"]}
     filler = _Filler(values, Text(settings["mentor_contact"]), problems)
     protocol = _build(settings, proto, roles, forms, files, filler)
-    protocol.labels.update({k: Text(v) for k, v in labels.items()})
+    protocol.labels.update({k: filler(v, "protocol/labels.yml", k, checks_as=f"labels.{k}") for k, v in labels.items()})
     protocol.adopted.update(adopted)
     if problems:
         raise DataError(problems)
@@ -72,33 +73,29 @@ def load_protocol(root: Path = REPO_ROOT) -> Protocol:
 
 
 class _Filler:
-    """Fills {school}, {system} and {mentor_contact} into texts; reports unknown placeholders."""
+    """The one placeholder filler: fills {school}, {system} and {mentor_contact} into texts at load
+    time, strictly (an unknown, malformed or formatted placeholder is a problem), then runs the
+    named text checks (generator.textchecks) on the result."""
 
     def __init__(self, values: dict[str, str], mentor_contact: Text, problems: list[Problem]):
         self.values, self.mentor_contact, self.problems = values, mentor_contact, problems
 
-    def __call__(self, text: dict, file: str, key: str) -> Text:
+    def __call__(self, text: dict, file: str, key: str, checks_as: str | None = None) -> Text:
+        """checks_as: the key the text checks see, when it is not `key` (labels are one-liners)."""
         out = {}
         for lang, value in text.items():
-            try:
-                names = [f for _, f, _, _ in string.Formatter().parse(value) if f is not None]
-            except ValueError:
-                self.problems.append(Problem(file, f"{key}.{lang}", "a lone { or }", "placeholders written as {name}"))
+            found = text_problems(value, checks_as or key, CHECKS_BEFORE_FILLING)
+            problem = placeholder_problem(value, PLACEHOLDERS)
+            if problem:
+                found.append(problem)
                 out[lang] = value
-                continue
-            unknown = [n for n in names if n not in PLACEHOLDERS]
-            if unknown:
-                self.problems.append(
-                    Problem(
-                        file,
-                        f"{key}.{lang}",
-                        f"the placeholder {{{unknown[0]}}}",
-                        "one of " + ", ".join("{" + p + "}" for p in PLACEHOLDERS),
-                    )
-                )
-                out[lang] = value
-                continue
-            out[lang] = value.format(**self.values, mentor_contact=self.mentor_contact[lang])
+            else:
+                values = dict(self.values, mentor_contact=self.mentor_contact[lang])
+                found += text_problems(value.format(**values), checks_as or key)
+                if is_body(key):  # a body is Markdown: the values go in as text (generator.pages.text)
+                    values = {name: md_text(v) for name, v in values.items()}
+                out[lang] = value.format(**values)
+            self.problems.extend(Problem(file, f"{key}.{lang}", *problem) for problem in found)
         return Text(out)
 
 
@@ -115,7 +112,7 @@ def _build(settings, proto, roles, forms, files, fill: _Filler) -> Protocol:
         adopted_by=_maybe(Text, settings["adopted_by"]),
         adopted_on=_maybe(dt.date.fromisoformat, settings["adopted_on"]),
         next_review=_maybe(dt.date.fromisoformat, settings["next_review"]),
-        editor_email=settings["editor_email"],
+        editor_email=_maybe(lambda address: address.removeprefix("mailto:"), settings["editor_email"]),
         **{key: _maybe(Text, settings.get(key)) for key in schema.OPEN_TEXTS},
         reach=_reach(settings.get("reach") or {}),
     )

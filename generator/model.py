@@ -16,6 +16,24 @@ class Text(dict):
             raise AttributeError(lang) from exc
 
 
+class MissingLabel(KeyError):
+    """A label the handbook uses is not in protocol/labels.yml."""
+
+    def __init__(self, key: str, file: str = "protocol/labels.yml"):
+        super().__init__(key)
+        self.key, self.file = key, file
+
+
+class Labels(dict):
+    """A labels file by key; a missing key raises MissingLabel, so that the message names the
+    labels file and the key, not the page that happened to use it."""
+
+    file = "protocol/labels.yml"
+
+    def __missing__(self, key: str):
+        raise MissingLabel(key, self.file)
+
+
 @dataclass(frozen=True)
 class Branch:
     label: Text
@@ -141,7 +159,7 @@ class Protocol:
     tracks: tuple[Track, ...]
     roles: dict[str, Role]
     forms: dict[str, FormRef] = field(default_factory=dict)
-    labels: dict[str, Text] = field(default_factory=dict)  # words around the data, from labels.yml
+    labels: dict[str, Text] = field(default_factory=lambda: Labels())  # words around the data, from labels.yml
     adopted: dict = field(default_factory=dict)  # passage id -> generator.adopted.Passage
 
     @property

@@ -17,6 +17,16 @@ TEXT = {
 
 DATE = {"type": "string", "format": "date"}
 
+LINE = {"type": "string", "pattern": r"\S", "maxLength": 200, "x-expected": "a short text with words in it"}
+
+# An address a mailto: link can carry as it is: no quotes, no angle brackets, no spaces. An
+# optional "mailto:" in front is allowed (and dropped by the loader).
+EMAIL = {
+    "type": "string",
+    "pattern": r"^(mailto:)?[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$",
+    "x-expected": "an e-mail address such as pestprotocol@school.nl",
+}
+
 # Where a step, decision or duty comes from (checked in generator.adopted.trace): passage ids of
 # protocol/adopted.yml, and/or a mark that it is the school's practical advice.
 TRACE = {
@@ -45,15 +55,15 @@ OPEN_TEXTS = (
 SETTINGS = {
     "type": "object",
     "properties": {
-        "school_name": {"type": "string", "minLength": 1},
-        "student_system": {"type": "string", "minLength": 1},
-        "editor_email": _open({"type": "string", "pattern": r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$"}),
+        "school_name": LINE,
+        "student_system": LINE,
+        "editor_email": _open(EMAIL),
         "mentor_contact": TEXT,
         "contacts": {"type": "object", "additionalProperties": TEXT, "propertyNames": ID},
         "contact_ladder": {"type": "array", "items": ID, "minItems": 1, "uniqueItems": True},
         "contact_alternative": ID,
         **{key: _open(TEXT) for key in OPEN_TEXTS},
-        "version": _open({"type": "string", "minLength": 1}),
+        "version": _open(LINE),
         "adopted_by": _open(TEXT),
         "adopted_on": _open(DATE),
         "next_review": _open(DATE),

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
+from generator import LANGUAGES
 from generator.errors import Problem, show
 
 _TYPE_NAMES = {
@@ -41,7 +42,42 @@ def _has(node: object, part: object) -> bool:
 def schema_problems(data: object, schema: dict, file: str) -> list[Problem]:
     validator = Draft202012Validator(schema, format_checker=FormatChecker())
     errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
-    return [_problem(e, file, data) for e in errors]
+    problems: list[Problem] = []
+    for error in errors:
+        for problem in _problems(error, file, data):
+            if problem not in problems:  # jsonschema reports a missing key once per 'required'
+                problems.append(problem)
+    return problems
+
+
+def _problems(error: ValidationError, file: str, data: object) -> list[Problem]:
+    if error.validator == "required":  # one problem per missing key, each named once
+        missing = [p for p in error.validator_value if p not in error.instance]
+        return [_missing(error, name, file, data) for name in missing]
+    if error.validator == "additionalProperties":  # every unknown key, not only the first
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = [k for k in error.instance if k not in allowed]
+        where = [key_path((*error.absolute_path, k), data) for k in extra]
+        return [Problem(file, key, "an unknown key", f"one of: {', '.join(allowed)}") for key in where]
+    return [_problem(error, file, data)]
+
+
+def _missing(error: ValidationError, name: str, file: str, data: object) -> Problem:
+    schema = error.schema
+    if set(schema.get("properties", {})) == set(LANGUAGES):
+        expected = "a text in every language (nl and en); add the missing translation"
+    else:
+        expected = f"a value for '{name}' (required keys: {', '.join(schema['required'])})"
+    return Problem(file, key_path((*error.absolute_path, name), data), "nothing", expected)
+
+
+def _quote_hint(instance: object) -> str:
+    """YAML reads No, Yes, On, Off as true/false and 1.0 as a number: say how to keep the text."""
+    if isinstance(instance, bool):
+        return '; YAML reads Yes, No, On and Off as true or false: put the text in quotes, e.g. "No"'
+    if isinstance(instance, (int, float)):
+        return f'; YAML reads it as a number: put it in quotes, e.g. "{instance}"'
+    return ""
 
 
 def _problem(error: ValidationError, file: str, data: object) -> Problem:
@@ -51,30 +87,23 @@ def _problem(error: ValidationError, file: str, data: object) -> Problem:
         return key_path((*path, *extra), data)
 
     kind, schema, instance = error.validator, error.schema, error.instance
-    if kind == "required":
-        missing = [p for p in error.validator_value if p not in instance]
-        name = missing[0] if missing else "?"
-        props = schema.get("properties", {})
-        if set(props) == {"nl", "en"}:
-            expected = "a text in every language (nl and en); add the missing translation"
-        else:
-            expected = f"a value for '{name}' (required keys: {', '.join(schema['required'])})"
-        return Problem(file, where(name), "nothing", expected)
-    if kind == "additionalProperties":
-        allowed = sorted(schema.get("properties", {}))
-        extra = [k for k in instance if k not in allowed]
-        key = where(extra[0]) if extra else where()
-        return Problem(file, key, "an unknown key", f"one of: {', '.join(allowed)}")
     if kind == "type":
         wanted = schema["type"]
-        return Problem(file, where(), show(instance), _TYPE_NAMES.get(wanted, wanted))
+        if isinstance(wanted, list):  # ["string", "null"]: a school decision that may be open
+            wanted = next(t for t in wanted if t != "null")
+        hint = _quote_hint(instance) if wanted == "string" else ""
+        if set(schema.get("properties", {})) == set(LANGUAGES):
+            return Problem(file, where(), show(instance), "a text in every language, written {nl: …, en: …}")
+        return Problem(file, where(), show(instance), _TYPE_NAMES.get(wanted, wanted) + hint)
+    if "x-expected" in schema and kind in ("pattern", "maxLength", "minLength", "not"):
+        return Problem(file, where(), show(instance), schema["x-expected"])
     if kind == "pattern":
-        if "@" in schema["pattern"]:
-            return Problem(file, where(), show(instance), "an e-mail address")
         return Problem(file, where(), show(instance), "an id of lowercase letters, digits, '-' or '_'")
     if kind == "format":
-        return Problem(file, where(), show(instance), "a date written as YYYY-MM-DD")
-    if kind in ("minItems", "minLength"):
+        return Problem(file, where(), show(instance), "a real date written as YYYY-MM-DD, e.g. 2026-09-01")
+    if kind == "minLength":
+        return Problem(file, where(), "an empty text", "a text with words in it")
+    if kind == "minItems":
         return Problem(file, where(), show(instance), f"at least {error.validator_value} item(s)")
     if kind == "uniqueItems":
         return Problem(file, where(), show(instance), "each value only once")

@@ -1,161 +1,179 @@
-"""Cross-reference checks over schema-valid protocol data: ids exist, nothing is unreachable,
-decisions are whole, every form belongs to a step. Pure functions over plain data."""
+"""Cross-reference checks over schema-valid protocol data, as named checks: ids exist, nothing is
+unreachable, no route goes round in circles, decisions are whole, every form belongs to a step.
+Pure functions over plain data.
+
+Each check takes the Data and yields Problems. REFERENCE_CHECKS run first; GRAPH_CHECKS only when
+every reference is sound (reachability means little while an id is wrong). To add a rule, write
+a function and append it to the list it belongs to.
+"""
 
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 
+from generator import LANGUAGES
 from generator.errors import Problem, show
 
 
-def cross_reference_problems(settings: dict, proto: dict, roles: dict, forms: dict, files: dict) -> list[Problem]:
-    problems: list[Problem] = []
-    pfile, sfile = files["protocol"], files["settings"]
+@dataclass
+class Data:
+    settings: dict
+    proto: dict
+    roles: dict  # role id -> the role file's data
+    forms: dict  # form id -> the form file's data
+    files: dict  # where each came from: "settings", "protocol", "roles": {id: path}, "forms": {id: path}
+    where: dict[str, tuple[str, str]] = field(default_factory=dict)  # node id -> (file, key), filled by unique_ids
 
-    # Roles: the list in protocol.yml and the files in protocol/roles/ must match.
-    listed = proto["roles"]
+    def steps(self) -> Iterator[tuple[str, str, dict]]:
+        """(file, role id, step) for every step and decision."""
+        for rid, data in self.roles.items():
+            for step in data["steps"]:
+                yield self.files["roles"][rid], rid, step
+
+    def role_ids(self) -> str:
+        return ", ".join(self.roles)
+
+
+Check = Callable[[Data], Iterator[Problem]]
+
+
+def role_files(d: Data) -> Iterator[Problem]:
+    """The list in protocol.yml and the files in protocol/roles/ match."""
+    pfile, listed = d.files["protocol"], d.proto["roles"]
     for i, rid in enumerate(listed):
-        if rid not in roles:
-            problems.append(Problem(pfile, f"roles[{i}]", repr(rid), f"a role with a file protocol/roles/{rid}.yml"))
-    for rid in roles:
+        if rid not in d.roles:
+            yield Problem(pfile, f"roles[{i}]", repr(rid), f"a role with a file protocol/roles/{rid}.yml")
+    for rid, data in d.roles.items():
+        file = d.files["roles"][rid]
         if rid not in listed:
-            problems.append(
-                Problem(
-                    files["roles"][rid], "(file)", f"a role file not listed in {pfile}", f"'{rid}' in {pfile} roles"
-                )
-            )
-    for rid, data in roles.items():
+            yield Problem(file, "(file)", f"a role file not listed in {pfile}", f"'{rid}' in {pfile} roles")
         if data["id"] != rid:
-            problems.append(Problem(files["roles"][rid], "id", repr(data["id"]), f"'{rid}', the file's name"))
+            yield Problem(file, "id", repr(data["id"]), f"'{rid}', the file's name")
 
-    # Node ids are unique across all roles.
-    where: dict[str, tuple[str, str]] = {}
-    for rid, data in roles.items():
+
+def unique_ids(d: Data) -> Iterator[Problem]:
+    """Node ids are unique across all roles (and d.where learns where each one is)."""
+    for rid, data in d.roles.items():
+        file = d.files["roles"][rid]
         for i, step in enumerate(data["steps"]):
-            nid, key = step["id"], f"steps[{step['id']}].id"
-            if nid in where:
-                other_file, other_key = where[nid]
-                problems.append(
-                    Problem(
-                        files["roles"][rid],
-                        f"steps[{i}].id",
-                        f"the id {nid!r}, already used at {other_file} {other_key}",
-                        "an id used once",
-                    )
-                )
+            nid = step["id"]
+            if nid in d.where:
+                other_file, other_key = d.where[nid]
+                found = f"the id {nid!r}, already used at {other_file} {other_key}"
+                yield Problem(file, f"steps[{i}].id", found, "an id used once")
             else:
-                where[nid] = (files["roles"][rid], key)
+                d.where[nid] = (file, f"steps[{nid}].id")
 
-    # References: start, next, branches, forms.
-    for rid, data in roles.items():
-        file = files["roles"][rid]
+
+def references(d: Data) -> Iterator[Problem]:
+    """start, next, branches and forms name things that exist."""
+    anywhere = "the id of a step or decision in protocol/roles/"
+    for rid, data in d.roles.items():
+        file = d.files["roles"][rid]
         own = {s["id"] for s in data["steps"]}
         for i, sid in enumerate(data["start"]):
             if sid not in own:
-                problems.append(
-                    Problem(file, f"start[{i}]", repr(sid), f"a step of this role ({', '.join(sorted(own))})")
-                )
-        for step in data["steps"]:
-            for j, target in enumerate(step.get("next", ())):
-                if target not in where:
-                    problems.append(
-                        Problem(
-                            file,
-                            f"steps[{step['id']}].next[{j}]",
-                            repr(target),
-                            "the id of a step or decision in protocol/roles/",
-                        )
-                    )
-                elif target == step["id"]:
-                    problems.append(Problem(file, f"steps[{step['id']}].next[{j}]", "the step itself", "another step"))
-            for j, fid in enumerate(step.get("forms", ())):
-                if fid not in forms:
-                    problems.append(
-                        Problem(
-                            file,
-                            f"steps[{step['id']}].forms[{j}]",
-                            repr(fid),
-                            f"a form id ({', '.join(sorted(forms))})",
-                        )
-                    )
-            branches = step.get("branches", ())
-            labels: dict[str, set[str]] = {"nl": set(), "en": set()}
-            for j, branch in enumerate(branches):
-                if branch["next"] not in where:
-                    problems.append(
-                        Problem(
-                            file,
-                            f"steps[{step['id']}].branches[{j}].next",
-                            repr(branch["next"]),
-                            "the id of a step or decision in protocol/roles/",
-                        )
-                    )
-                for lang, label in branch["label"].items():
-                    if label in labels[lang]:
-                        problems.append(
-                            Problem(
-                                file,
-                                f"steps[{step['id']}].branches[{j}].label.{lang}",
-                                repr(label),
-                                "a label different from the other branches",
-                            )
-                        )
-                    labels[lang].add(label)
+                yield Problem(file, f"start[{i}]", repr(sid), f"a step of this role ({', '.join(sorted(own))})")
+    for file, _, step in d.steps():
+        key = f"steps[{step['id']}]"
+        for j, target in enumerate(step.get("next", ())):
+            if target not in d.where:
+                yield Problem(file, f"{key}.next[{j}]", repr(target), anywhere)
+            elif target == step["id"]:
+                yield Problem(file, f"{key}.next[{j}]", "the step itself", "another step")
+        for j, fid in enumerate(step.get("forms", ())):
+            if fid not in d.forms:
+                yield Problem(file, f"{key}.forms[{j}]", repr(fid), f"a form id ({', '.join(sorted(d.forms))})")
+        for j, branch in enumerate(step.get("branches", ())):
+            if branch["next"] not in d.where:
+                yield Problem(file, f"{key}.branches[{j}].next", repr(branch["next"]), anywhere)
 
-    # Settings refer to roles.
-    for i, rid in enumerate(settings["contact_ladder"]):
-        if rid not in roles:
-            problems.append(Problem(sfile, f"contact_ladder[{i}]", repr(rid), f"a role id ({', '.join(listed)})"))
-    if settings["contact_alternative"] not in roles:
-        problems.append(
-            Problem(
-                sfile, "contact_alternative", repr(settings["contact_alternative"]), f"a role id ({', '.join(listed)})"
-            )
-        )
-    for rid in settings["contacts"]:
-        if rid not in roles:
-            problems.append(Problem(sfile, f"contacts.{rid}", "an unknown role", f"a role id ({', '.join(listed)})"))
-    for rid in [*settings["contact_ladder"], settings["contact_alternative"]]:
-        if rid in roles and rid not in settings["contacts"]:
-            problems.append(Problem(sfile, f"contacts.{rid}", "nothing", "how to reach this role, in nl and en"))
-    if settings.get("adopted_on") and settings.get("next_review") and settings["next_review"] <= settings["adopted_on"]:
-        problems.append(
-            Problem(
-                sfile,
-                "next_review",
-                show(settings["next_review"]),
-                f"a date after adopted_on ({settings['adopted_on']})",
-            )
-        )
 
+def branch_labels(d: Data) -> Iterator[Problem]:
+    """The answers of one decision differ from each other."""
+    for file, _, step in d.steps():
+        seen: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
+        for j, branch in enumerate(step.get("branches", ())):
+            for lang, label in branch["label"].items():
+                if label in seen[lang]:
+                    key = f"steps[{step['id']}].branches[{j}].label.{lang}"
+                    yield Problem(file, key, repr(label), "a label different from the other branches")
+                seen[lang].add(label)
+
+
+def settings_references(d: Data) -> Iterator[Problem]:
+    """The settings name roles that exist, say how to reach each, and review after adoption."""
+    sfile, s = d.files["settings"], d.settings
+    for i, rid in enumerate(s["contact_ladder"]):
+        if rid not in d.roles:
+            yield Problem(sfile, f"contact_ladder[{i}]", repr(rid), f"a role id ({d.role_ids()})")
+    if s["contact_alternative"] not in d.roles:
+        yield Problem(sfile, "contact_alternative", repr(s["contact_alternative"]), f"a role id ({d.role_ids()})")
+    for rid in s["contacts"]:
+        if rid not in d.roles:
+            yield Problem(sfile, f"contacts.{rid}", "an unknown role", f"a role id ({d.role_ids()})")
+    for rid in [*s["contact_ladder"], s["contact_alternative"]]:
+        if rid in d.roles and rid not in s["contacts"]:
+            yield Problem(sfile, f"contacts.{rid}", "nothing", "how to reach this role, in nl and en")
+    if s.get("adopted_on") and s.get("next_review") and s["next_review"] <= s["adopted_on"]:  # open until decided
+        yield Problem(sfile, "next_review", show(s["next_review"]), f"a date after adopted_on ({s['adopted_on']})")
+
+
+def unreachable(d: Data) -> Iterator[Problem]:
+    """Every step and decision can be reached from some role's start."""
+    seen = _reachable(_graph(d), [sid for data in d.roles.values() for sid in data["start"]])
+    for file, _, step in d.steps():
+        if step["id"] not in seen:
+            found = f"{step['id']!r}, which no start or 'next' leads to"
+            yield Problem(file, f"steps[{step['id']}].id", found, "a step reachable from a start")
+
+
+def no_way_out(d: Data) -> Iterator[Problem]:
+    """Every step leads, one way or another, to an end (a step with no 'next'): steps that only
+    lead to each other would send the reader round in circles."""
+    graph = _graph(d)
+    reverse: dict[str, list[str]] = {sid: [] for sid in graph}
+    for sid, targets in graph.items():
+        for target in targets:
+            reverse[target].append(sid)
+    can_end = _reachable(reverse, [sid for sid, targets in graph.items() if not targets])
+    for file, _, step in d.steps():
+        if step["id"] not in can_end:
+            found = f"{_successors(step)!r}, which only lead round in a circle"
+            yield Problem(
+                file,
+                f"steps[{step['id']}].next",
+                found,
+                "a way on to a step that ends the route (a step with no 'next')",
+            )
+
+
+def unused_forms(d: Data) -> Iterator[Problem]:
+    """Every form belongs to at least one step."""
+    used = {fid for _, _, step in d.steps() for fid in step.get("forms", ())}
+    for fid in d.forms:
+        if fid not in used:
+            yield Problem(
+                d.files["forms"][fid], "(file)", "a form no step uses", "the form's id in some step's 'forms' list"
+            )
+
+
+REFERENCE_CHECKS: list[Check] = [role_files, unique_ids, references, branch_labels, settings_references]
+GRAPH_CHECKS: list[Check] = [unreachable, no_way_out, unused_forms]
+
+
+def cross_reference_problems(settings: dict, proto: dict, roles: dict, forms: dict, files: dict) -> list[Problem]:
+    d = Data(settings, proto, roles, forms, files)
+    problems = [problem for check in REFERENCE_CHECKS for problem in check(d)]
     if problems:
         return problems  # reachability means little while references are broken
+    return [problem for check in GRAPH_CHECKS for problem in check(d)]
 
-    # Every step and decision can be reached from some role's start.
-    graph = {s["id"]: _successors(s) for data in roles.values() for s in data["steps"]}
-    seen = _reachable(graph, [sid for data in roles.values() for sid in data["start"]])
-    for rid, data in roles.items():
-        for step in data["steps"]:
-            if step["id"] not in seen:
-                problems.append(
-                    Problem(
-                        files["roles"][rid],
-                        f"steps[{step['id']}].id",
-                        f"{step['id']!r}, which no start or 'next' leads to",
-                        "a step reachable from a start",
-                    )
-                )
 
-    # Every form belongs to at least one step.
-    used = {fid for data in roles.values() for s in data["steps"] for fid in s.get("forms", ())}
-    for fid in forms:
-        if fid not in used:
-            problems.append(
-                Problem(
-                    files["forms"][fid], "(file)", "a form no step uses", "the form's id in some step's 'forms' list"
-                )
-            )
-    return problems
+def _graph(d: Data) -> dict[str, list[str]]:
+    return {step["id"]: _successors(step) for _, _, step in d.steps()}
 
 
 def _successors(step: dict) -> list[str]:

@@ -15,7 +15,7 @@ from mkdocs.utils.yaml import yaml_load
 from tests import localsite
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA_DIRS = ("protocol", "forms/definitions")
+DATA_DIRS = ("protocol", "forms", "docs")  # what `python -m generator check` reads
 
 
 def mkdocs(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
@@ -28,7 +28,7 @@ def mkdocs(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
 
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
-    """A copy of protocol/ and forms/definitions/ to break on purpose; returns the copy's root."""
+    """A copy of the data (protocol/, forms/, docs/) to break on purpose; returns the copy's root."""
     for name in DATA_DIRS:
         shutil.copytree(ROOT / name, tmp_path / name)
     return tmp_path

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from generator.adopted.data import Block
 from generator.model import Trace
+from generator.pages.text import md_text
 
 PAGE = "adopted.md"
 _LIST = {"item": "ol", "bullet": "ul"}
@@ -17,17 +18,20 @@ def point_label(block: Block, lang: str, t) -> str:
     return f"{block.section[lang]}, {word} {block.point}"
 
 
-def trace_line(ctx, trace: Trace) -> str:
-    """A step's origin as a Markdown paragraph: links to its passages, and/or the advice label."""
+def trace_line(ctx, trace: Trace) -> Markup:
+    """A step's origin as a Markdown paragraph: links to its passages, and/or the advice label.
+    Words from the data go in as text (md_text); the result is Markup, written as it is."""
     parts = []
     if trace.source:
         links = [
-            f"[{point_label(ctx.protocol.adopted[pid], ctx.lang, ctx.t)}]({ctx.rel(PAGE, pid)})" for pid in trace.source
+            f"[{md_text(point_label(ctx.protocol.adopted[pid], ctx.lang, ctx.t))}]({ctx.rel(PAGE, pid)})"
+            for pid in trace.source
         ]
-        parts.append(f"{ctx.t('trace_protocol')}: " + " · ".join(links))
+        parts.append(f"{md_text(ctx.t('trace_protocol'))}: " + " · ".join(links))
     if trace.advice:  # alone: the step is advice; beside a source: the step adds advice to the protocol
-        parts.append(f"**{ctx.t('advice')}:** {ctx.t('advice_also' if trace.source else 'advice_title')}")
-    return " — ".join(parts) + "\n{: .trace }" if parts else ""
+        advice = ctx.t("advice_also" if trace.source else "advice_title")
+        parts.append(f"**{md_text(ctx.t('advice'))}:** {md_text(advice)}")
+    return Markup(" — ".join(parts) + "\n{: .trace }" if parts else "")
 
 
 def adopted(ctx) -> str:
@@ -51,7 +55,7 @@ def adopted(ctx) -> str:
             open_list = None
         if block.is_heading:
             level = "##" if block.kind == "heading" else "###"
-            out += ["", f"{level} {escape(block.text[lang])} {{#{block.id}}}", ""]
+            out += ["", f"{level} {md_text(block.text[lang])} {{#{block.id}}}", ""]
         else:
             out += [f'<p class="passage" id="{block.id}">{_text(block, lang, ctx.t)}</p>', ""]
     if open_list:

@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-import yaml
-
 from generator.errors import DataError, Problem, show
+from generator.filler import fill_file, placeholder_values
 from generator.forms import schema
-from generator.forms.labels import describe_error
 from generator.forms.model import (
     STEP_ROWS,
     Column,
@@ -19,7 +17,7 @@ from generator.forms.model import (
     Section,
 )
 from generator.model import Text
-from generator.yamlio import SafeLoader
+from generator.yamlio import read_yaml
 
 DEFAULT_WIDTH = {"date": "third", "time": "third"}
 
@@ -45,10 +43,9 @@ def load_definitions(root: Path) -> dict[str, FormDefinition]:
 def load_definition(path: Path, root: Path | None = None) -> FormDefinition:
     """One form definition from its YAML file; raises DataError naming the file and the key."""
     file = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
-    except (OSError, yaml.YAMLError) as error:
-        raise DataError([Problem(file, "(file)", describe_error(error), "a readable YAML file")]) from None
+    data = read_yaml(path, root or path.parent)  # the one YAML reader (generator.yamlio)
+    values = placeholder_values(root) if root else None
+    data = fill_file(data, file, values, extra=("n",))  # the one filler ({n}: a table's row number)
     return parse_definition(path.stem, file, data)
 
 

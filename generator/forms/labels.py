@@ -5,14 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from generator import LANGUAGES
 from generator.errors import DataError, Problem, show
+from generator.filler import fill_file
+from generator.model import Labels as _ModelLabels
 from generator.model import Text
-from generator.yamlio import SafeLoader
+from generator.yamlio import read_yaml
 
 LIST_KEYS: tuple[str, ...] = ()
+# Filled in when a form is drawn (Labels.get); any other {name} in forms/labels.yml is a mistake.
+LABEL_PARAMETERS = ("column", "count", "n", "number", "option", "page", "pages", "paper", "purpose", "question")
+LABEL_PARAMETERS += ("readers", "retention", "role", "row", "terms", "title", "where")
+
+
+class FormLabels(_ModelLabels):
+    file = "forms/labels.yml"
 
 
 @dataclass(frozen=True)
@@ -31,14 +38,6 @@ def fill(text: str, **values: object) -> str:
     return text
 
 
-def describe_error(error: Exception) -> str:
-    """One line for a YAML or file error: where, and what."""
-    mark = getattr(error, "problem_mark", None)
-    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-    where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-    return f"{where}{problem}"
-
-
 def labels_file(root: Path) -> Path:
     return root / "forms" / "labels.yml"
 
@@ -46,18 +45,16 @@ def labels_file(root: Path) -> Path:
 def load_labels(root: Path) -> Labels:
     path = labels_file(root)
     file = str(path.relative_to(root))
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
-    except (OSError, yaml.YAMLError) as error:
-        raise DataError([Problem(file, "(file)", describe_error(error), "a readable YAML file")]) from None
-    return parse_labels(file, data)
+    data = read_yaml(path, root)  # the one YAML reader (generator.yamlio), then the one filler
+    # Checked here, filled in when a form is drawn from the protocol it belongs to (Labels.get).
+    return parse_labels(file, fill_file(data, file, None, extra=LABEL_PARAMETERS))
 
 
 def parse_labels(file: str, data: object) -> Labels:
     if not isinstance(data, dict):
         raise DataError([Problem(file, "(top level)", show(data), "a mapping of label keys")])
     problems: list[Problem] = []
-    texts: dict[str, Text] = {}
+    texts: dict[str, Text] = FormLabels()  # a missing key names forms/labels.yml (generator.model)
     for key, value in data.items():
         if key in LIST_KEYS:
             if not (isinstance(value, list) and value and all(isinstance(v, str) for v in value)):

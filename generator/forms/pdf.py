@@ -41,16 +41,17 @@ class _Collect(logging.Handler):
 def weasy_pdf(html: str, forms_dir: Path, strict: bool = True) -> bytes:
     """WeasyPrint's own PDF of the form, no repairs. strict: a WeasyPrint warning raises."""
     from weasyprint import CSS, HTML  # imported late: it is slow to import
-    from weasyprint.text.fonts import FontConfiguration
+
+    from generator import weasy
 
     handler = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(handler)
     try:
-        with fixed_time():
-            fonts = FontConfiguration()  # @font-face rules are ignored without one
-            document = HTML(string=html, base_url=str(forms_dir) + "/")
-            stylesheet = CSS(filename=str(forms_dir / "print.css"), font_config=fonts)
+        with fixed_time(), weasy.fonts() as fonts:  # @font-face rules are ignored without fonts
+            fetcher = weasy.project_fetcher(forms_dir)  # the form's own files only (generator.weasy)
+            document = HTML(string=html, base_url=str(forms_dir) + "/", url_fetcher=fetcher)
+            stylesheet = CSS(filename=str(forms_dir / "print.css"), font_config=fonts, url_fetcher=fetcher)
             data = document.write_pdf(
                 stylesheets=[stylesheet],
                 font_config=fonts,

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup
 
 from generator.model import Node, Protocol
 from generator.pages.urls import relative_url
@@ -17,21 +20,23 @@ class PageContext:
     pdfs: bool = False  # whether the PDF forms are part of this build
     form_definitions: dict | None = None  # generator.forms definitions, loaded once per build
     directory_urls: bool = True  # MkDocs' use_directory_urls: False in the offline build
+    root: Path | None = None  # the project being built (form pages read its forms/), if not this checkout
 
-    def rel(self, target: str, anchor: str | None = None) -> str:
-        """A Markdown link target from this page to another file of the same language tree."""
+    def rel(self, target: str, anchor: str | None = None) -> Markup:
+        """A Markdown link target from this page to another file of the same language tree
+        (Markup: built from ids, written into Markdown partials as it is)."""
         base = posixpath.dirname(self.page)
         path = posixpath.relpath(target, base or ".")
         if path == posixpath.basename(self.page) and anchor:
             path = ""
-        return f"{path}#{anchor}" if anchor else path
+        return Markup(f"{path}#{anchor}" if anchor else path)
 
     def url(self, target: str, anchor: str | None = None) -> str:
         """A URL for raw HTML, which MkDocs does not rewrite, from this page to a page or file of
         the same language tree (see generator.pages.urls)."""
         return relative_url(self.page, target, anchor, self.directory_urls)
 
-    def node_link(self, node: Node) -> str:
+    def node_link(self, node: Node) -> Markup:
         """A Markdown link target to a step's section."""
         return self.rel(self.protocol.roles[node.role].page, node.id)
 
@@ -40,4 +45,5 @@ class PageContext:
         return self.url(self.protocol.roles[node.role].page, node.id)
 
     def t(self, key: str) -> str:
+        """A word from protocol/labels.yml in this page's language (MissingLabel if it is not there)."""
         return self.protocol.labels[key][self.lang]

@@ -11,6 +11,7 @@ from generator import decisions, glossary
 from generator.adopted.render import adopted
 from generator.errors import DataError, Problem
 from generator.flowchart.render import chart_link, flowchart, overview_chart
+from generator.model import MissingLabel
 from generator.pages import render
 from generator.pages.contact import contact_block
 from generator.pages.context import PageContext
@@ -71,13 +72,19 @@ def fill_markers(markdown: str, ctx: PageContext, file: str) -> str:
             return ""
         try:
             return renderer(ctx, **args)
+        except MissingLabel as exc:
+            problems.append(Problem(exc.file, exc.key, "nothing", "a label the pages use, in nl and en"))
+            return ""
         except KeyError as exc:
             problems.append(
                 Problem(file, key, f"the unknown id {exc.args[0]!r}", "an id that exists in the protocol data")
             )
             return ""
         except AttributeError as exc:
-            problems.append(Problem(file, key, f"the unknown name {exc.name!r}", "a setting of protocol/settings.yml"))
+            names = ", ".join(render.settings_in_text(ctx.protocol.settings))
+            problems.append(
+                Problem(file, key, f"the unknown name {exc.name!r}", f"a setting of protocol/settings.yml ({names})")
+            )
             return ""
 
     out = MARKER.sub(replace, markdown)
@@ -86,5 +93,5 @@ def fill_markers(markdown: str, ctx: PageContext, file: str) -> str:
             Problem(file, leftover.strip(), "a marker that cannot be read", "<!-- protocol:NAME key=value -->")
         )
     if problems:
-        raise DataError(problems)
+        raise DataError(list(dict.fromkeys(problems)))  # a missing label: one line, not one per marker
     return out

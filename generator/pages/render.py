@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+
+from markupsafe import Markup, escape
+
 from generator import LANGUAGES
 from generator.adopted.render import trace_line
 from generator.pages.context import PageContext
 from generator.pages.templating import render
+from generator.pages.text import md_body, md_text
 
 
 def steps(ctx: PageContext, role: str) -> str:
@@ -13,19 +18,20 @@ def steps(ctx: PageContext, role: str) -> str:
     protocol, lang = ctx.protocol, ctx.lang
     the_role = protocol.roles[role]
 
-    def link(node_id: str) -> str:
+    def link(node_id: str) -> Markup:
         node = protocol.node(node_id)
         label = f"{node.number}. {node.title[lang]}"
         if node.role != role:
             label = f"{ctx.t('hands_over_to')} {protocol.roles[node.role].name[lang]}: {label}"
-        return f"[{label}]({ctx.node_link(node)})"
+        return Markup(f"[{md_text(label)}]({ctx.node_link(node)})")
 
-    def form_line(form_id: str) -> str:
-        title = protocol.forms[form_id].title[lang]
-        line = f":material-file-document-outline: **{ctx.t('form')}:** [{title}]({ctx.rel(f'forms/{form_id}.md')})"
+    def form_line(form_id: str) -> Markup:
+        title = md_text(protocol.forms[form_id].title[lang])
+        form = md_text(ctx.t("form"))
+        line = f":material-file-document-outline: **{form}:** [{title}]({ctx.rel(f'forms/{form_id}.md')})"
         if ctx.pdfs:
-            line += f" · [{ctx.t('download_pdf')}]({ctx.rel(f'forms/{form_id}.pdf')})"
-        return line
+            line += f" · [{md_text(ctx.t('download_pdf'))}]({ctx.rel(f'forms/{form_id}.pdf')})"
+        return Markup(line)
 
     return render(
         "steps.md.j2",
@@ -35,6 +41,7 @@ def steps(ctx: PageContext, role: str) -> str:
         t=ctx.t,
         link=link,
         form_line=form_line,
+        body=lambda node: md_body(node.body[lang]),
         trace=lambda trace: trace_line(ctx, trace),
         forms_note=fill_system(ctx, ctx.t("forms_are_aids")) if any(n.forms for n in the_role.steps) else "",
     )
@@ -46,22 +53,22 @@ def fill_system(ctx: PageContext, text: str) -> str:
 
 def role_title(ctx: PageContext, role: str) -> str:
     """The page's heading: the role's title from the data, so the nav and the page agree."""
-    return f"# {ctx.protocol.roles[role].title[ctx.lang]}\n"
+    return f"# {md_text(ctx.protocol.roles[role].title[ctx.lang])}\n"
 
 
 def role_summary(ctx: PageContext, role: str) -> str:
-    return ctx.protocol.roles[role].summary[ctx.lang] + "\n"
+    return md_text(ctx.protocol.roles[role].summary[ctx.lang], block=True) + "\n"
 
 
 def principles(ctx: PageContext) -> str:
     p, lang = ctx.protocol, ctx.lang
-    lines = [p.principles_intro[lang], ""]
-    lines += [f"{i}. {text[lang]}" for i, text in enumerate(p.principles, 1)]
+    lines = [md_text(p.principles_intro[lang], block=True), ""]
+    lines += [f"{i}. {md_text(text[lang])}" for i, text in enumerate(p.principles, 1)]
     return "\n".join(lines) + "\n"
 
 
 def intro(ctx: PageContext) -> str:
-    return ctx.protocol.intro[ctx.lang] + "\n"
+    return md_text(ctx.protocol.intro[ctx.lang], block=True) + "\n"
 
 
 def tracks(ctx: PageContext) -> str:
@@ -92,30 +99,47 @@ def version(ctx: PageContext) -> str:
     return render("version.md.j2", s=ctx.protocol.settings, lang=ctx.lang, t=ctx.t, date=format_date)
 
 
+class UnknownName(AttributeError):
+    """A setting marker names no setting that can stand in running text."""
+
+    def __init__(self, name: str):
+        super().__init__(name, name=name)
+
+
+def settings_in_text(settings) -> list[str]:
+    """The settings a page may quote in running text: those holding one text, or one per language."""
+
+    def is_text(value: object) -> bool:
+        return isinstance(value, str) or (isinstance(value, dict) and all(isinstance(v, str) for v in value.values()))
+
+    return [f.name for f in fields(settings) if is_text(getattr(settings, f.name))]
+
+
 def setting(ctx: PageContext, name: str) -> str:
     """One school setting in running text, e.g. the student system's name or the retention term."""
+    if name not in settings_in_text(ctx.protocol.settings):
+        raise UnknownName(name)
     value = getattr(ctx.protocol.settings, name)
-    return value[ctx.lang] if isinstance(value, dict) else str(value)
+    return md_text(value[ctx.lang] if isinstance(value, dict) else value)
 
 
-_MONTHS = {
-    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
-    "en": "January February March April May June July August September October November December",
-}
+LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 
 def format_date(value, lang: str) -> str:
-    month = _MONTHS[lang].split()[value.month - 1]
-    return f"{value.day} {month} {value.year}"
+    """'1 september 2026', '1 September 2026': Babel's long day-month-year in the page's language."""
+    from babel.dates import format_date as babel_date
+
+    return babel_date(value, "d MMMM y", locale=LOCALES[lang])
 
 
 def contact(ctx: PageContext, role: str) -> str:
     """How to reach a role, from the school settings."""
-    return ctx.protocol.settings.contacts[role][ctx.lang]
+    return md_text(ctx.protocol.settings.contacts[role][ctx.lang])
 
 
 def form_title(ctx: PageContext, form: str) -> str:
-    return f"# {ctx.protocol.forms[form].title[ctx.lang]}\n"
+    return f"# {md_text(ctx.protocol.forms[form].title[ctx.lang])}\n"
 
 
 def form(ctx: PageContext, form: str) -> str:
@@ -123,6 +147,7 @@ def form(ctx: PageContext, form: str) -> str:
     from generator.forms import render_form_page  # the forms package is only needed by form pages
 
     pdf = ctx.url(f"forms/{form}.pdf") if ctx.pdfs else None
+    where = {"root": ctx.root} if ctx.root else {}  # the built project's forms/, not this checkout's
     to_root = "" if ctx.lang == LANGUAGES[0] else "../"  # assets live once, at the site's root
     assets = {kind: ctx.url(f"{to_root}assets/{folder}/form-fill.{kind}") for kind, folder in FORM_ASSETS}
     return render_form_page(
@@ -132,6 +157,7 @@ def form(ctx: PageContext, form: str) -> str:
         pdf_href=pdf,
         forms=ctx.form_definitions,
         step_url=lambda role, step: ctx.url(ctx.protocol.roles[role].page, step),
+        **where,
         assets=assets,
     )
 
@@ -158,4 +184,4 @@ BOOKLET_FILE = "protocol.pdf"
 def booklet_link(ctx: PageContext) -> str:
     """A download link to the printable booklet, which the build writes after the pages."""
     href = ctx.url(BOOKLET_FILE)
-    return f'<a class="md-button" href="{href}" download>{ctx.t("booklet_link")} (PDF)</a>\n'
+    return f'<a class="md-button" href="{escape(href)}" download>{escape(ctx.t("booklet_link"))} (PDF)</a>\n'

@@ -17,13 +17,12 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.utils.meta import get_data as get_front_matter
 
 from generator import DEFAULT_LANGUAGE, booklet
+from generator.check import check_handbook
 from generator.decisions import adoption_line
 from generator.errors import DataError
-from generator.forms import FormBuildError, load_definitions
-from generator.loader import load_protocol
+from generator.forms import FormBuildError
 from generator.pages import render
 from generator.pages.context import PageContext
 from generator.pages.markers import fill_markers
@@ -38,10 +37,11 @@ def on_config(config):
         return config  # mkdocs-static-i18n runs on_config again for each further language
     root = Path(config.config_file_path).parent
     try:
-        protocol = load_protocol(root)
-        definitions = load_definitions(root)
-        forms.render_all(protocol, root)  # first: the forms overview shows each PDF's size
-        filled = _check_all_pages(Path(config.docs_dir), protocol, definitions, config.use_directory_urls)
+        handbook = check_handbook(root, Path(config.docs_dir), config.use_directory_urls)
+        protocol, definitions, filled = handbook.protocol, handbook.definitions, handbook.filled
+        forms.render_all(protocol, root)
+        # The forms overview shows each PDF's size: filled again (on_page_markdown) now that they exist.
+        filled = {src: pair for src, pair in filled.items() if "protocol:forms-list" not in pair[0]}
     except DataError as exc:
         raise PluginError(f"The protocol data or a page is broken; nothing was written.\n{exc}") from None
     except FormBuildError as exc:
@@ -56,29 +56,21 @@ def on_config(config):
     return config
 
 
-def _check_all_pages(docs_dir: Path, protocol, definitions, directory_urls: bool) -> dict[str, tuple[str, str]]:
-    """Fill every page's markers once; returns {src: (markdown, filled)} for on_page_markdown."""
-    problems, filled = [], {}
-    for path in sorted(docs_dir.rglob("*.md")):
-        src = path.relative_to(docs_dir).as_posix()
-        lang, page = split_src(src)
-        ctx = PageContext(protocol, lang, page, True, definitions, directory_urls)
-        markdown, _ = get_front_matter(path.read_text(encoding="utf-8"))  # as MkDocs hands it to pages
-        try:
-            filled[src] = (markdown, fill_markers(markdown, ctx, f"docs/{src}"))
-        except DataError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise DataError(problems)
-    return filled
-
-
 def on_page_markdown(markdown, page, config, files):
     before, after = _state["filled"].get(page.file.src_uri, (None, None))
     if markdown == before:
         return after  # filled while checking every page in on_config
     lang, path = split_src(page.file.src_uri)
-    ctx = PageContext(_state["protocol"], lang, path, True, _state["definitions"], config.use_directory_urls)
+    root = Path(config.config_file_path).parent
+    ctx = PageContext(
+        _state["protocol"],
+        lang,
+        path,
+        pdfs=True,
+        form_definitions=_state["definitions"],
+        directory_urls=config.use_directory_urls,
+        root=root,
+    )
     try:
         return fill_markers(markdown, ctx, f"docs/{page.file.src_uri}")
     except DataError as exc:

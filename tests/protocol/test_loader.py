@@ -148,7 +148,8 @@ def test_a_badly_written_date_is_refused(data_copy):
         path.read_text(encoding="utf-8").replace("next_review: ~", "next_review: 1-9-2027"), encoding="utf-8"
     )
     assert problems_of(data_copy) == [
-        "protocol/settings.yml: next_review: found '1-9-2027'; expected a date written as YYYY-MM-DD"
+        "protocol/settings.yml: next_review: found '1-9-2027'; "
+        "expected a real date written as YYYY-MM-DD, e.g. 2026-09-01"
     ]
 
 

@@ -61,10 +61,12 @@ def test_a_marker_for_an_unknown_role_fails_the_build(site_copy):
     assert "docs/nl/roles/mentor.md: <!-- protocol:steps -->: found the unknown id 'mentr'" in result.stderr
 
 
-def test_a_page_missing_in_english_fails_the_build(site_copy):
+def test_a_page_missing_in_english_fails_the_build_naming_the_page_and_writes_nothing(site_copy):
     (site_copy / "docs/en/prevention.md").unlink()
-    result, _ = build_with_sentinel(site_copy)
+    result, site = build_with_sentinel(site_copy)
     assert result.returncode != 0
+    assert "docs/en/prevention.md: (file): found nothing: docs/en/prevention.md is missing" in result.stderr
+    assert [p.name for p in site.iterdir()] == ["sentinel.txt"]
 
 
 def test_the_check_command_reports_problems_and_exits_non_zero(data_copy):

@@ -1,0 +1,171 @@
+"""Named checks on the Markdown pages under docs/, run before anything is written.
+
+The build (on_config, before MkDocs cleans site/) and `python -m generator check` run the same
+checks, so a page mistake gives the same one-line message in both, and site/ stays as it was.
+Each check takes the docs folder and the pages read so far and returns Problems; to add a rule,
+write a function and add it to CHECKS.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from generator import LANGUAGES
+from generator.errors import Problem
+
+
+@dataclass(frozen=True)
+class Page:
+    src: str  # e.g. "en/roles/mentor.md"
+    file: str  # e.g. "docs/en/roles/mentor.md", as messages name it
+    text: str | None  # None: not readable as UTF-8 (reported by read_pages)
+
+
+_COMMENT_PREFIX = re.compile(r"<!--\s*([A-Za-z][A-Za-z-]*)\s*:")
+_LINK = re.compile(r"\]\(\s*<?([^)\s>#]+\.md)(?:#[^)\s>]*)?>?(?:\s+\"[^\"]*\")?\s*\)")
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)(?:---|\.\.\.)\s*(?:\n|\Z)", re.S)
+
+
+def read_pages(docs_dir: Path) -> tuple[list[Page], list[Problem]]:
+    pages, problems = [], []
+    for path in sorted(docs_dir.rglob("*.md")):
+        src = path.relative_to(docs_dir).as_posix()
+        file = f"docs/{src}"
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            problems.append(Problem(file, f"line {line}", "bytes that are not UTF-8", "a page saved as UTF-8"))
+            text = None
+        pages.append(Page(src, file, text))
+    return pages, problems
+
+
+def parity(docs_dir: Path, pages: list[Page]) -> list[Problem]:
+    """Every page exists in every language; the English site never falls back to Dutch."""
+    by_lang = {lang: set() for lang in LANGUAGES}
+    for page in pages:
+        head, _, rest = page.src.partition("/")
+        if head in by_lang:
+            by_lang[head].add(rest)
+    every = set().union(*by_lang.values())
+    problems = []
+    for lang in LANGUAGES:
+        for rest in sorted(every - by_lang[lang]):
+            other = next(o for o in LANGUAGES if rest in by_lang[o])
+            problems.append(
+                Problem(
+                    f"docs/{lang}/{rest}",
+                    "(file)",
+                    f"nothing: docs/{lang}/{rest} is missing",
+                    f"every page exists in {' and '.join(LANGUAGES)}; add a translation of docs/{other}/{rest}",
+                )
+            )
+    return problems
+
+
+def front_matter(docs_dir: Path, pages: list[Page]) -> list[Problem]:
+    problems = []
+    for page in _readable(pages):
+        text = page.text.replace("\r\n", "\n")
+        if not text.startswith("---"):
+            continue
+        match = _FRONT_MATTER.match(text)
+        try:
+            meta = yaml.safe_load(match[1]) if match else None
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f"front matter, line {mark.line + 2}" if mark else "front matter"
+            problems.append(Problem(page.file, where, "a YAML syntax error", "key: value lines between two --- lines"))
+            continue
+        if not isinstance(meta, dict):
+            problems.append(
+                Problem(
+                    page.file,
+                    "front matter",
+                    "a first line --- with no closing ---",
+                    "key: value lines between two --- lines",
+                )
+            )
+    return problems
+
+
+def empty(docs_dir: Path, pages: list[Page]) -> list[Problem]:
+    problems = []
+    for page in _readable(pages):
+        body = _FRONT_MATTER.sub("", page.text.replace("\r\n", "\n"), count=1)
+        if not body.strip():
+            problems.append(Problem(page.file, "(file)", "an empty page", "a page with a heading and some text"))
+    return problems
+
+
+def comments(docs_dir: Path, pages: list[Page]) -> list[Problem]:
+    """A marker with a misspelt prefix (protocl:, Protocol:) or a comment that is never closed
+    would silently hide a part of the page."""
+    problems = []
+    for page in _readable(pages):
+        text = page.text
+        for match in _COMMENT_PREFIX.finditer(text):
+            word = match[1]
+            if word != "protocol" and difflib.SequenceMatcher(None, word.lower(), "protocol").ratio() >= 0.75:
+                problems.append(
+                    Problem(
+                        page.file, _snippet(text, match.start()), f"the prefix '{word}:'", "<!-- protocol:NAME …-->"
+                    )
+                )
+        start = text.find("<!--")
+        while start != -1:
+            end, following = text.find("-->", start + 4), text.find("<!--", start + 4)
+            if end == -1 or (following != -1 and following < end):
+                problems.append(
+                    Problem(page.file, _snippet(text, start), "a comment that is not closed", "it to end in -->")
+                )
+            start = following
+    return problems
+
+
+def links(docs_dir: Path, pages: list[Page]) -> list[Problem]:
+    """A link to another page (roles/mentor.md) points at a page that exists, in the same language."""
+    existing = {page.src for page in pages}
+    problems = []
+    for page in _readable(pages):
+        for match in _LINK.finditer(page.text):
+            target = match[1]
+            if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", target):
+                continue  # another site: not a page of this handbook
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page.src), target))
+            if resolved not in existing:
+                problems.append(
+                    Problem(
+                        page.file, f"link ({target})", "no such page", f"a page under docs/{page.src.split('/')[0]}/"
+                    )
+                )
+    return problems
+
+
+CHECKS: list[Callable[[Path, list[Page]], list[Problem]]] = [parity, front_matter, empty, comments, links]
+
+
+def page_problems(docs_dir: Path) -> tuple[list[Page], list[Problem]]:
+    """The pages, and every problem the checks find in them."""
+    pages, problems = read_pages(docs_dir)
+    for check in CHECKS:
+        problems.extend(check(docs_dir, pages))
+    return pages, problems
+
+
+def _readable(pages: list[Page]) -> list[Page]:
+    return [page for page in pages if page.text is not None]
+
+
+def _snippet(text: str, start: int) -> str:
+    line = text.count("\n", 0, start) + 1
+    return f"line {line}, {' '.join(text[start : start + 40].split())!r}"
