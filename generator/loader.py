@@ -13,7 +13,7 @@ from generator import schema
 from generator.adopted import traced
 from generator.errors import DataError, Problem
 from generator.filler import PLACEHOLDERS, placeholder_problem
-from generator.model import Branch, FormRef, Node, Protocol, Role, Settings, Text, Trace, Track
+from generator.model import Advisor, Branch, FormRef, Node, Protocol, Reach, Role, Settings, Text, Trace, Track
 from generator.pages.text import md_text
 from generator.schemacheck import schema_problems
 from generator.textchecks import CHECKS_BEFORE_FILLING, is_body, text_problems
@@ -114,6 +114,7 @@ def _build(settings, proto, roles, forms, files, fill: _Filler) -> Protocol:
         next_review=_maybe(dt.date.fromisoformat, settings["next_review"]),
         editor_email=_maybe(lambda address: address.removeprefix("mailto:"), settings["editor_email"]),
         **{key: _maybe(Text, settings.get(key)) for key in schema.OPEN_TEXTS},
+        reach=_reach(settings.get("reach") or {}),
     )
     tracks = tuple(
         Track(
@@ -186,4 +187,13 @@ def _build_role(data: dict, file: str, fill: _Filler) -> Role:
             for i, d in enumerate(data.get("duties", ()))
         ),
         duty_traces=tuple(_trace(d) for d in data.get("duties", ())),
+    )
+
+
+def _reach(data: dict) -> Reach:
+    return Reach(
+        office_phone=data.get("office_phone") or "",
+        mentor_email_pattern=data.get("mentor_email_pattern") or "",
+        confidential_advisors=tuple(Advisor(**a) for a in data.get("confidential_advisors") or ()),
+        parents_may_write_english=data.get("parents_may_write_english"),
     )

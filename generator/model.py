@@ -101,6 +101,23 @@ class Track:
 
 
 @dataclass(frozen=True)
+class Advisor:
+    name: str
+    email: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class Reach:
+    """How parents and students reach the school; empty until the school fills it in."""
+
+    office_phone: str = ""
+    mentor_email_pattern: str = ""
+    confidential_advisors: tuple[Advisor, ...] = ()
+    parents_may_write_english: bool | None = None
+
+
+@dataclass(frozen=True)
 class Settings:
     school_name: str
     student_system: str
@@ -121,6 +138,7 @@ class Settings:
     advisor_confidentiality: Text | None = None
     anonymous_reporting: Text | None = None
     serious_incidents: Text | None = None
+    reach: Reach = Reach()
 
 
 @dataclass(frozen=True)

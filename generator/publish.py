@@ -53,6 +53,11 @@ REGISTRY: list[Decision] = [
     Decision(SETTINGS, "adopted_by", "who adopted the protocol (adoption data)"),
     Decision(SETTINGS, "adopted_on", "the date the protocol was adopted (adoption data)"),
     Decision(SETTINGS, "next_review", "the date of the next review (adoption data)"),
+    # How parents and students reach the school (the contact block on their pages, issue 9).
+    Decision(SETTINGS, "reach.office_phone", "the school office's phone number for parents"),
+    Decision(SETTINGS, "reach.mentor_email_pattern", "how a mentor's e-mail address is made"),
+    Decision(SETTINGS, "reach.confidential_advisors", "the confidential advisors' names and how to reach them"),
+    Decision(SETTINGS, "reach.parents_may_write_english", "whether parents may write to the school in English"),
 ]
 
 

@@ -67,6 +67,28 @@ SETTINGS = {
         "adopted_by": _open(TEXT),
         "adopted_on": _open(DATE),
         "next_review": _open(DATE),
+        "reach": {
+            "type": "object",
+            "properties": {
+                "office_phone": {"type": ["string", "null"], "pattern": r"^(\+?[0-9][0-9 ()-]{5,})?$"},
+                "mentor_email_pattern": {"type": ["string", "null"], "pattern": r"^([^@\s]+@[^@\s]+\.[a-z]{2,})?$"},
+                "confidential_advisors": {
+                    "type": ["array", "null"],
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "name": {"type": "string", "minLength": 1},
+                            "email": {"type": "string", "pattern": r"^([^@\s]+@[^@\s]+\.[a-z]{2,})?$"},
+                            "phone": {"type": "string", "pattern": r"^(\+?[0-9][0-9 ()-]{5,})?$"},
+                        },
+                        "required": ["name"],
+                        "additionalProperties": False,
+                    },
+                },
+                "parents_may_write_english": {"type": ["boolean", "null"]},
+            },
+            "additionalProperties": False,
+        },
     },
     "required": [
         "school_name",

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator.flowchart import svg
 from generator.flowchart.dot import role_dot
@@ -27,9 +27,23 @@ def flowchart(ctx: PageContext, role: str) -> str:
             hint=ctx.t("chart_hint"),
             text_link=ctx.t("chart_text_link"),
             text_href=f"#{first.id}",
+            legend={
+                "title": ctx.t("legend"),
+                "step": ctx.t("legend_step"),
+                "decision": ctx.t("legend_decision"),
+                "handover": ctx.t("legend_handover"),
+                "scroll": ctx.t("chart_scroll"),
+            },
         )
         + "\n"
     )
+
+
+def chart_link(ctx: PageContext, role: str) -> str:
+    """Under a role page's summary: the steps come first, this jumps to the chart below them."""
+    ctx.protocol.roles[role]  # KeyError -> "the unknown id" from fill_markers
+    href = escape(f"#chart-{role}")
+    return f'<p class="chart-jump"><a href="{href}">{escape(ctx.t("chart_view"))} ↓</a></p>\n'
 
 
 def overview_chart(ctx: PageContext) -> str:
@@ -49,6 +63,7 @@ def overview_chart(ctx: PageContext) -> str:
         hint=ctx.t("overview_hint"),
         text_link=ctx.t("overview_text_link"),
         text_href="#chart-overview-words",
+        legend=None,
     )
     rows = [
         (protocol.roles[source], [protocol.roles[t] for t in targets])

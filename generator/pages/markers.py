@@ -10,10 +10,12 @@ from collections.abc import Callable
 from generator import decisions, glossary
 from generator.adopted.render import adopted
 from generator.errors import DataError, Problem
-from generator.flowchart.render import flowchart, overview_chart
+from generator.flowchart.render import chart_link, flowchart, overview_chart
 from generator.model import MissingLabel
 from generator.pages import render
+from generator.pages.contact import contact_block
 from generator.pages.context import PageContext
+from generator.pages.forms_overview import forms_list
 from generator.whatnow.render import what_now
 
 MARKER = re.compile(r"<!--\s*protocol:(?P<name>[a-z][a-z0-9_-]*)(?P<args>(?:\s+[a-z_]+=[^\s>]+)*)\s*-->")
@@ -31,9 +33,11 @@ RENDERERS: dict[str, Callable[..., str]] = {
     "version": render.version,
     "setting": render.setting,
     "contact": render.contact,
+    "contact-block": contact_block,
+    "chart-link": chart_link,
     "form-title": render.form_title,
     "form": render.form,
-    "forms-list": render.forms_list,
+    "forms-list": forms_list,
     "booklet-link": render.booklet_link,
     "flowchart": flowchart,
     "overview-chart": overview_chart,

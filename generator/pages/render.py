@@ -77,7 +77,7 @@ def tracks(ctx: PageContext) -> str:
 
 def roles_menu(ctx: PageContext) -> str:
     """'Who are you?': one link per role, to its page."""
-    return render("roles_menu.md.j2", roles=ctx.protocol.roles.values(), lang=ctx.lang, ctx=ctx)
+    return render("roles_menu.md.j2", roles=ctx.protocol.roles.values(), lang=ctx.lang, ctx=ctx, t=ctx.t)
 
 
 def contact_ladder(ctx: PageContext) -> str:

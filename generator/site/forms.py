@@ -17,9 +17,19 @@ def cache_dir(root: Path) -> Path:
     return root / ".cache" / "forms"
 
 
+# Bytes of each rendered PDF, by (language, form id): the forms overview shows "Download PDF (38 KB)".
+SIZES: dict[tuple[str, str], int] = {}
+
+
 def render_all(protocol: Protocol, root: Path) -> list[Path]:
     """Render every form in every language into the cache; returns the files written anew."""
-    return build_forms(protocol, cache_dir(root), LANGUAGES, root=root)
+    written = build_forms(protocol, cache_dir(root), LANGUAGES, root=root)
+    for lang in LANGUAGES:
+        for form_id in protocol.forms:
+            pdf = output_path(cache_dir(root), lang, form_id)
+            if pdf.exists():
+                SIZES[(lang, form_id)] = pdf.stat().st_size
+    return written
 
 
 def add_to_files(files: Files, protocol: Protocol, root: Path, lang: str, config) -> None:

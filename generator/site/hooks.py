@@ -21,7 +21,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from generator import booklet
+from generator import DEFAULT_LANGUAGE, booklet
 from generator.check import check_handbook
 from generator.decisions import adoption_line
 from generator.errors import DataError
@@ -29,7 +29,7 @@ from generator.forms import FormBuildError
 from generator.pages import render
 from generator.pages.context import PageContext
 from generator.pages.markers import fill_markers
-from generator.site import assets, buildcache, fonts, forms, markup, meta, palette, search, templatecache
+from generator.site import assets, buildcache, edition, fonts, forms, markup, meta, palette, search, templatecache
 from generator.site.language import current_build_language, split_src
 
 _state: dict = {}
@@ -53,6 +53,8 @@ def on_config(config):
         )
         rendered = sorted(p.relative_to(root).as_posix() for p in forms.cache_dir(root).rglob("*.pdf"))
         buildcache.cached("forms", cache, inputs[:2] + [GENERATOR], lambda: forms.render_all(protocol, root), rendered)
+        # The forms overview shows each PDF's size: filled again (on_page_markdown) now that they exist.
+        filled = {src: pair for src, pair in filled.items() if "protocol:forms-list" not in pair[0]}
     except DataError as exc:
         raise PluginError(f"The protocol data or a page is broken; nothing was written.\n{exc}") from None
     except FormBuildError as exc:
@@ -63,6 +65,7 @@ def on_config(config):
     # Words for the theme overrides (404 page, "report a problem" link), in every language.
     config.extra["labels"] = {key: dict(text) for key, text in protocol.labels.items()}
     config.extra["editor_email"] = protocol.settings.editor_email
+    config.extra["edition"] = edition.edition_lines(protocol)  # footer and printed pages
     # Material's palette stylesheet cut to the site's colours (overrides/main.html links it).
     material_css, site_css, _state["palette_css"] = palette.site_palette(config.theme.get("palette"))
     config.extra["palette_css"] = {"material": material_css, "site": site_css}
@@ -128,7 +131,10 @@ def on_post_page(output, page, config):
 
 
 def on_post_template(output, template_name, config):
-    return markup.fix(output)  # the 404 page: Material's invalid markup made valid, as on every page
+    output = markup.fix(output)  # the 404 page: Material's invalid markup made valid, as on every page
+    if template_name == "404.html":  # kept per language: the Dutch one is written last (on_post_build)
+        _state.setdefault("not_found", {})[current_build_language(config)] = output
+    return output
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and merged search
@@ -139,6 +145,11 @@ def on_post_build(config):
     search.split_index(Path(config.site_dir))
     palette.write(Path(config.site_dir), config.extra["palette_css"]["site"], _state["palette_css"])
     _print_booklets(config)
+    # mkdocs-static-i18n keeps the 404 page of the last language built (English); the one page
+    # for both languages gets the default language's chrome (its body is in both languages).
+    dutch_404 = _state.get("not_found", {}).get(DEFAULT_LANGUAGE)
+    if dutch_404:
+        (Path(config.site_dir) / "404.html").write_text(dutch_404, encoding="utf-8")
     fonts.subset_site_fonts(Path(config.site_dir), Path(config.config_file_path).parent / ".cache" / "fonts")
 
 

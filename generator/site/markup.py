@@ -52,4 +52,5 @@ PERMALINK_TITLE = 'title="{permalink}"'  # toc's permalink_title in mkdocs.yml: 
 
 def permalink_titles(html: str, title: str) -> str:
     """The title of the headings' permalinks in the page's own language (from labels.yml)."""
-    return html.replace(PERMALINK_TITLE, f'title="{escape(title, quote=True)}"')
+    # tabindex -1: a permalink is for copying, not a tab stop before every heading's text (issue 9)
+    return html.replace(PERMALINK_TITLE, f'title="{escape(title, quote=True)}" tabindex="-1"')

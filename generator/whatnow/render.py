@@ -8,6 +8,10 @@ from generator.pages.context import PageContext
 from generator.pages.templating import render
 from generator.whatnow.tree import build
 
+# Roles the helper speaks to as readers, not staff: their outcomes never send them into a staff
+# procedure (no "Continues with mentor: …"); parents are addressed with "u".
+PUBLIC_ROLES = ("parent", "student")
+
 
 def what_now(ctx: PageContext) -> str:
     protocol, lang = ctx.protocol, ctx.lang
@@ -16,6 +20,9 @@ def what_now(ctx: PageContext) -> str:
         """The words of the step list: '5. First talk …', or 'Continues with mentor: 1. …'."""
         return node_label(node, lang) if node.role == role else handover_label(protocol, node, lang)
 
+    def forms(node: Node) -> list[dict]:
+        return [{"title": protocol.forms[f].title[lang], "href": ctx.url(f"forms/{f}.md")} for f in node.forms]
+
     html = render(
         "what_now.html.j2",
         tree=build(protocol),
@@ -23,6 +30,8 @@ def what_now(ctx: PageContext) -> str:
         t=ctx.t,
         label=label,
         href=ctx.node_url,
+        forms=forms,
+        public_roles=PUBLIC_ROLES,
     )
     # Templates keep their structure readable; the page gets it without blank lines.
     return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"

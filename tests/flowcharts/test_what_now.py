@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from generator.whatnow.render import PUBLIC_ROLES
 from generator.whatnow.tree import Outcome, Question, build, outcomes, role_name
 from tests.flowcharts.conftest import LANGS, site_path
 
@@ -52,6 +53,16 @@ def test_what_comes_later_follows_on_from_the_steps_to_take_now(protocol):
     assert stopped, "no path stops at a later decision: the helper walks through the whole protocol"
 
 
+OUTCOME_LINKS = "a.wn-step__title, li.wn-handover > a, .wn-later a"  # the steps, not their forms
+
+
+def linked_nodes(outcome) -> list:
+    """What an outcome links to: its steps, the hand-overs (staff only: a parent or a student is
+    never sent into a staff procedure), and what comes later."""
+    shown = [n for n in outcome.items if n.role == outcome.role or outcome.role not in PUBLIC_ROLES]
+    return [*shown, *outcome.later]
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_helper_on_the_home_page_leads_to_existing_steps_in_both_languages(site, protocol, lang):
     path = site_path(lang, "index.md")
@@ -61,9 +72,8 @@ def test_the_helper_on_the_home_page_leads_to_existing_steps_in_both_languages(s
     html_outcomes = helper.select(".wn-outcome")
     assert len(html_outcomes) == len(paths)
     for element, (_, outcome) in zip(html_outcomes, paths, strict=True):
-        links = element.select("a[href]")
-        assert len(links) == len(outcome.items) + len(outcome.later)
-        for link, node in zip(links, (*outcome.items, *outcome.later), strict=True):
+        links = element.select(OUTCOME_LINKS)
+        for link, node in zip(links, linked_nodes(outcome), strict=True):
             assert site.resolve(path, link["href"])[1] == node.id
             site.check_link(path, link["href"])
             assert node.title[lang] in link.get_text()
@@ -80,3 +90,32 @@ def test_the_helpers_outcomes_are_the_only_leaves(protocol):
 
     tree = build(protocol)
     assert leaves(tree) == len(outcomes(tree))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_parents_and_students_are_never_sent_into_a_staff_procedure(site, protocol, lang):
+    helper = site.soup(site_path(lang, "index.md")).select_one("[data-what-now]")
+    staff_pages = {protocol.roles[r].page.removesuffix(".md") for r in protocol.roles if r not in PUBLIC_ROLES}
+    checked = 0
+    for element, (_, outcome) in zip(helper.select(".wn-outcome"), outcomes(build(protocol)), strict=True):
+        if outcome.role not in PUBLIC_ROLES:
+            continue
+        checked += 1
+        steps = [a["href"] for a in element.select("a.wn-step__title, li.wn-handover > a")]
+        assert steps and not any(page in href for href in steps for page in staff_pages), steps
+    assert checked, "no outcome for a parent or a student"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_step_in_an_outcome_says_what_to_do_and_names_its_forms(site, protocol, lang):
+    helper = site.soup(site_path(lang, "index.md")).select_one("[data-what-now]")
+    with_forms = 0
+    for element, (_, outcome) in zip(helper.select(".wn-outcome"), outcomes(build(protocol)), strict=True):
+        items = element.select("li.wn-step")
+        assert len(items) == len(outcome.steps)
+        for item, node in zip(items, outcome.steps, strict=True):
+            assert item.select_one(".wn-step__body").get_text(" ", strip=True) == node.body[lang]
+            forms = [a.get_text() for a in item.select(".wn-step__form a")]
+            assert forms == [protocol.forms[f].title[lang] for f in node.forms]
+            with_forms += bool(forms)
+    assert with_forms, "no step in the helper names a form"

@@ -31,6 +31,14 @@ def fill_in_everything(root: Path) -> None:
     text = text.replace("\nversion: ~", '\nversion: "2.0"').replace(
         "\neditor_email: ~", "\neditor_email: a@example.org"
     )
+    reach = {  # how parents and students reach the school (issue 9)
+        "office_phone": '"020 123 45 67"',
+        "mentor_email_pattern": "initials.surname@example.org",
+        "confidential_advisors": "[{name: A. de Vries}]",
+        "parents_may_write_english": "true",
+    }
+    for key, value in reach.items():
+        text = text.replace(f"\n  {key}: ~", f"\n  {key}: {value}")
     text = text.replace("\nadopted_on: ~", "\nadopted_on: 2027-01-10").replace(
         "\nnext_review: ~", "\nnext_review: 2028-01-10"
     )

@@ -1,0 +1,46 @@
+"""<!-- protocol:contact-block role=parent|student -->: how a parent or a student reaches someone,
+near the top of their page, from protocol/settings.yml (contacts and reach). A fact the school has
+not filled in yet is left out, and the block says what to do instead."""
+
+from __future__ import annotations
+
+import re
+
+from generator.pages.context import PageContext
+from generator.pages.templating import render
+
+HELPLINE = "0800-0432"  # De Kindertelefoon: free and anonymous, for children and young people up to 18
+
+
+def tel_href(number: str) -> str:
+    """'020 123 45 67' -> 'tel:0201234567': a phone number as a link (digits and a leading +)."""
+    digits = re.sub(r"[^0-9+]", "", number)
+    return f"tel:{digits}" if digits else ""
+
+
+def contact_block(ctx: PageContext, role: str) -> str:
+    if role not in ("parent", "student"):
+        raise KeyError(role)  # reported by fill_markers as an unknown id
+    s = ctx.protocol.settings
+    student = role == "student"
+
+    def t(key: str) -> str:
+        """The student's own wording where there is one ('je'), else the parents' ('u')."""
+        own = f"{key}_student"
+        return ctx.t(own) if student and own in ctx.protocol.labels else ctx.t(key)
+
+    return (
+        render(
+            "contact_block.html.j2",
+            reach=s.reach,
+            mentor=s.contacts["mentor"][ctx.lang],
+            advisors=s.contacts["confidential-advisor"][ctx.lang],
+            student=student,
+            level=3 if student else 2,  # students: inside 'Who can you talk to?'
+            english_page=ctx.lang == "en",
+            helpline=HELPLINE,
+            tel=tel_href,
+            t=t,
+        ).strip()
+        + "\n"
+    )

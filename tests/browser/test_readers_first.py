@@ -1,0 +1,138 @@
+"""Issue 9, on a phone (390 × 844) in both languages: the next step within one screen, a real way
+to reach someone, the other language in words, forms in the order of use, print a mentor can use."""
+
+from __future__ import annotations
+
+import subprocess
+from functools import cache
+
+import pytest
+
+from generator.loader import load_protocol
+from generator.site.edition import edition_line
+from generator.whatnow.render import PUBLIC_ROLES
+from tests.browser.conftest import PHONE, site_path
+from tests.conftest import ROOT
+
+LANGS = ("nl", "en")
+
+
+@cache
+def protocol():
+    return load_protocol(ROOT)
+
+
+def url(lang: str, page: str) -> str:
+    """'roles/mentor.md' -> '/roles/mentor/' (Dutch) or '/en/roles/mentor/'."""
+    path = page.removesuffix(".md").removesuffix("index")
+    path = f"{path}/" if path and not path.endswith("/") else path
+    return ("/" if lang == "nl" else f"/{lang}/") + path
+
+
+STAFF = [role for role in protocol().roles.values() if role.id not in PUBLIC_ROLES]
+
+
+def top_of(page, selector: str) -> float:
+    """Where an element starts, in px from the top of the page."""
+    return page.eval_on_selector(selector, "el => el.getBoundingClientRect().top + window.scrollY")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("role", STAFF, ids=lambda r: r.id)
+def test_step_one_of_every_staff_role_page_starts_within_one_and_a_half_screens(phone, role, lang):
+    page = phone.open(url(lang, role.page))
+    first = next(iter(role.nodes.values()))
+    heading = page.locator(f"h3#{first.id}")
+    assert heading.inner_text().startswith(f"{first.number}. {first.title[lang]}")
+    assert top_of(page, f"h3#{first.id}") < 1.5 * PHONE["height"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_helpers_first_question_is_near_the_top_of_home_and_few_tabs_away(phone, lang):
+    page = phone.open(url(lang, "index.md"))
+    legend = ".what-now legend"
+    assert page.locator(legend).inner_text() == protocol().labels["whatnow_who"][lang]
+    assert top_of(page, legend) < 1.2 * PHONE["height"]
+    presses = 0
+    while not page.evaluate("() => !!document.activeElement.closest('.what-now')"):
+        presses += 1
+        assert presses <= 15, "the helper is not reached in 15 Tab presses"
+        page.keyboard.press("Tab")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("role", ["parent", "student"])
+def test_parents_and_students_can_call_a_helpline_and_see_how_to_reach_the_mentor(phone, role, lang):
+    page = phone.open(url(lang, protocol().roles[role].page))
+    tel = page.locator("article .contact-block a[href^='tel:']")
+    assert tel.count() >= 1 and tel.first.is_visible()
+    assert tel.first.get_attribute("href") == "tel:08000432"
+    block = page.locator("article .contact-block").inner_text()
+    assert protocol().settings.contacts["mentor"][lang] in block
+    assert top_of(page, ".contact-block") < 2 * PHONE["height"]
+
+
+@pytest.mark.parametrize(("lang", "other", "word"), [("nl", "en", "English"), ("en", "nl", "Nederlands")])
+def test_home_shows_the_other_language_in_words(phone, lang, other, word):
+    page = phone.open(url(lang, "index.md"))
+    link = page.locator(f".md-header a.md-header__lang-link[hreflang={other}]")
+    assert link.is_visible()
+    assert link.inner_text().strip() == word
+    link.click()
+    page.wait_for_load_state("networkidle")
+    assert site_path(page.url) == url(other, "index.md")
+
+
+def test_switching_language_keeps_the_readers_place(phone):
+    page = phone.open("/roles/mentor/#m-talk-victim")
+    page.click(".md-header a.md-header__lang-link[hreflang=en]")
+    page.wait_for_load_state("networkidle")
+    assert page.url.endswith("/en/roles/mentor/#m-talk-victim")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_forms_page_lists_the_incident_report_first_with_a_download_button(phone, lang):
+    page = phone.open(url(lang, "forms/index.md"))
+    first = page.locator(".form-card").first
+    assert first.locator(".form-card__title a").get_attribute("href").rstrip("/").endswith("incident-report")
+    button = first.locator("a.md-button[download]")
+    assert button.get_attribute("href").endswith("incident-report.pdf")
+    assert button.inner_text().strip().endswith("KB)")
+
+
+def pdf_pages_text(pdf: bytes, tmp_path) -> list[str]:
+    path = tmp_path / "page.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True)
+    return text.stdout.split("\f")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_printed_mentor_page_has_step_one_on_page_one(browser, site_url, tmp_path, lang, scheme):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(site_url + url(lang, "roles/mentor.md"), wait_until="networkidle")
+        page.emulate_media(media="print")
+        pages = pdf_pages_text(page.pdf(format="A4", print_background=True), tmp_path)
+        background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
+    finally:
+        context.close()
+    first = next(iter(protocol().roles["mentor"].nodes.values()))
+    assert f"{first.number}. {first.title[lang]}" in pages[0]
+    assert edition_line(protocol(), lang) in " ".join(pages[0].split())  # which protocol this paper is
+    assert background in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")  # white paper, also in dark mode
+
+
+@pytest.mark.parametrize(("start", "words", "other"), [("/", "bullying", "/en/"), ("/en/", "pesten", "/")])
+def test_a_search_without_results_offers_the_same_search_in_the_other_language(light, start, words, other):
+    page = light.open(start)
+    page.click(".md-search__input")
+    page.locator(".md-search__input").press_sequentially(words, delay=20)
+    link = page.locator(".md-search-result__other a")
+    link.wait_for(timeout=10_000)
+    link.click()
+    page.wait_for_selector(".md-search-result__item a", timeout=10_000)
+    assert site_path(page.url) == other
+    assert page.locator(".md-search__input").input_value() == words
