@@ -24,12 +24,17 @@ SIZES: dict[tuple[str, str], int] = {}
 def render_all(protocol: Protocol, root: Path) -> list[Path]:
     """Render every form in every language into the cache; returns the files written anew."""
     written = build_forms(protocol, cache_dir(root), LANGUAGES, root=root)
+    record_sizes(protocol, root)
+    return written
+
+
+def record_sizes(protocol: Protocol, root: Path) -> None:
+    """Note each rendered PDF's size in SIZES (also when a rebuild skipped render_all)."""
     for lang in LANGUAGES:
         for form_id in protocol.forms:
             pdf = output_path(cache_dir(root), lang, form_id)
             if pdf.exists():
                 SIZES[(lang, form_id)] = pdf.stat().st_size
-    return written
 
 
 def add_to_files(files: Files, protocol: Protocol, root: Path, lang: str, config) -> None:

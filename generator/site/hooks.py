@@ -53,6 +53,7 @@ def on_config(config):
         )
         rendered = sorted(p.relative_to(root).as_posix() for p in forms.cache_dir(root).rglob("*.pdf"))
         buildcache.cached("forms", cache, inputs[:2] + [GENERATOR], lambda: forms.render_all(protocol, root), rendered)
+        forms.record_sizes(protocol, root)  # for the forms overview, also when render_all was skipped
         # The forms overview shows each PDF's size: filled again (on_page_markdown) now that they exist.
         filled = {src: pair for src, pair in filled.items() if "protocol:forms-list" not in pair[0]}
     except DataError as exc:
