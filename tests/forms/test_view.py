@@ -79,6 +79,13 @@ def test_while_the_school_has_not_decided_the_note_says_so_in_the_handbooks_word
     assert "jaar" not in privacy
 
 
+def test_while_the_paper_rule_is_open_the_note_advises_shredding_once_the_note_is_in_the_system(protocol, sources):
+    assert protocol.settings.form_copies is None
+    for lang, advice, shred in (("nl", "Advies (", "versnipper dan het papier"), ("en", "Advice (", "shred the paper")):
+        privacy = form_view(sources.forms["incident-report"], protocol, sources.labels, lang)["privacy"]
+        assert advice in privacy and shred in privacy, lang
+
+
 def test_a_decided_retention_access_and_paper_rule_are_printed_as_the_school_wrote_them(note, fake_protocol, labels):
     decided = dataclasses.replace(
         fake_protocol.settings,
