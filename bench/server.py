@@ -5,17 +5,14 @@ generator/site/compress.py, so the two are weighed under the same server."""
 
 from __future__ import annotations
 
-import functools
 import http.server
 import os
-import threading
 from pathlib import Path
 
+from tests import localsite
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the stdlib's signature
-        pass
 
+class _Handler(localsite.QuietHandler):
     def send_head(self):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
@@ -36,13 +33,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """Serve a folder on 127.0.0.1 and a free port from a daemon thread; returns (server, base URL)."""
-    handler = functools.partial(_Handler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
+    """Serve a folder like nginx's gzip_static, on 127.0.0.1 and a free port; returns (server, base URL)."""
+    return localsite.serve(directory, _Handler)
 
 
-def stop(server: http.server.ThreadingHTTPServer) -> None:
-    server.shutdown()
-    server.server_close()
+stop = localsite.stop
