@@ -7,16 +7,11 @@ from pathlib import Path
 
 from generator.errors import DataError
 from generator.pages.text import md_text
+from generator.schema import TEXT, per_language
 from generator.schemacheck import schema_problems
 from generator.yamlio import read_yaml
 
 FILE = "protocol/glossary.yml"
-_TEXT = {
-    "type": "object",
-    "properties": {"nl": {"type": "string", "minLength": 1}, "en": {"type": "string", "minLength": 1}},
-    "required": ["nl", "en"],
-    "additionalProperties": False,
-}
 _WORDS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 SCHEMA = {
     "type": "object",
@@ -26,14 +21,9 @@ SCHEMA = {
             "additionalProperties": {
                 "type": "object",
                 "properties": {
-                    "term": _TEXT,
-                    "explain": _TEXT,
-                    "avoid": {
-                        "type": "object",
-                        "properties": {"nl": _WORDS, "en": _WORDS},
-                        "required": ["nl", "en"],
-                        "additionalProperties": False,
-                    },
+                    "term": TEXT,
+                    "explain": TEXT,
+                    "avoid": per_language(_WORDS),
                 },
                 "required": ["term", "explain", "avoid"],
                 "additionalProperties": False,

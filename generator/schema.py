@@ -5,15 +5,18 @@ from __future__ import annotations
 
 ID = {"type": "string", "pattern": "^[a-z][a-z0-9_-]*$"}
 
-TEXT = {
-    "type": "object",
-    "properties": {
-        "nl": {"type": "string", "minLength": 1},
-        "en": {"type": "string", "minLength": 1},
-    },
-    "required": ["nl", "en"],
-    "additionalProperties": False,
-}
+
+def per_language(value: dict) -> dict:
+    """An object with one `value` per language (nl and en), and nothing else."""
+    return {
+        "type": "object",
+        "properties": {"nl": value, "en": value},
+        "required": ["nl", "en"],
+        "additionalProperties": False,
+    }
+
+
+TEXT = per_language({"type": "string", "minLength": 1})
 
 DATE = {"type": "string", "format": "date"}
 

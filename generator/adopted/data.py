@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import DataError, Problem
+from generator.schema import TEXT
 from generator.schemacheck import schema_problems
 from generator.yamlio import read_yaml
 
@@ -19,12 +20,7 @@ _BLOCK = {
     "properties": {
         "kind": {"enum": list(KINDS)},
         "id": _ID,
-        "label": {
-            "type": "object",
-            "properties": {"nl": _STR, "en": _STR},
-            "required": ["nl", "en"],
-            "additionalProperties": False,
-        },
+        "label": TEXT,
         "nl": _STR,
         "en": _STR,
         "en_missing": _STR,
