@@ -71,6 +71,11 @@ class Node:
     def successors(self) -> tuple[str, ...]:
         return tuple(b.next for b in self.branches) if self.is_decision else self.next
 
+    def label(self, lang: str) -> str:
+        """The step's name wherever the handbook names it (the step list's heading, the chart's box,
+        the helper, the forms): '5. First talk with the bullied student'."""
+        return f"{self.number}. {self.title[lang]}"
+
 
 @dataclass(frozen=True)
 class Role:
@@ -91,6 +96,13 @@ class Role:
     @property
     def steps(self) -> list[Node]:
         return [n for n in self.nodes.values() if not n.is_decision]
+
+    def display_name(self, lang: str) -> str:
+        """The short name standing on its own, with a capital: 'Mentor', 'SEN coordinator'
+        (charts' role boxes, the helper's answers, a form's step lines). In running text the
+        name stays as written in the data ('Continues with mentor: …')."""
+        name = self.name[lang]
+        return name[:1].upper() + name[1:]
 
 
 @dataclass(frozen=True)
@@ -168,6 +180,16 @@ class Protocol:
 
     def node(self, node_id: str) -> Node:
         return self.nodes[node_id]
+
+    def handover_label(self, node: Node, lang: str) -> str:
+        """A step of another role, named as the step list links to it:
+        'Continues with mentor: 1. Receive the report'."""
+        return f"{self.labels['hands_over_to'][lang]} {self.roles[node.role].name[lang]}: {node.label(lang)}"
+
+    def step_link_text(self, node: Node, lang: str, on_role: str) -> str:
+        """How a link from a page (or chart) of role `on_role` names a step: its own steps by their
+        label, another role's step as a hand-over."""
+        return node.label(lang) if node.role == on_role else self.handover_label(node, lang)
 
     def steps_for_form(self, form_id: str) -> list[Node]:
         """Every step that uses this form, in role order then step order."""

@@ -48,6 +48,14 @@ def site_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def protocol():
+    """The school's protocol as the build loads it (read-only: tests that change data use data_copy)."""
+    from generator.loader import load_protocol
+
+    return load_protocol(ROOT)
+
+
+@pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once with --strict into a scratch folder."""
     out = tmp_path_factory.mktemp("site")

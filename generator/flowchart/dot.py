@@ -3,7 +3,8 @@
 Steps are boxes, decisions diamonds whose edges carry the branch labels, and a step of another
 role that this role hands over to is a rounded, dashed box ("→ Continues with mentor: 1. …").
 Every node is a link (`URL`); svg.py names each link by its text (the wrapped lines joined again,
-without the hand-over arrow). The labels are the words of the step list on the same page.
+without the hand-over arrow). The labels are the words of the step list on the same page
+(`Node.label`, `Protocol.handover_label`).
 """
 
 from __future__ import annotations
@@ -31,17 +32,6 @@ GRAPH_ATTRS = {
 # site's Atkinson Hyperlegible, which the CSS draws with, so the text always fits its box.
 NODE_ATTRS = {"fontname": "DejaVu Sans", "fontsize": "12", "shape": "box", "margin": "0.12,0.06"}
 EDGE_ATTRS = {"fontname": "DejaVu Sans", "fontsize": "11", "arrowsize": "0.7"}
-
-
-def node_label(node: Node, lang: str) -> str:
-    """The words of a node, as in the step list's heading: '5. First talk with the bullied student'."""
-    return f"{node.number}. {node.title[lang]}"
-
-
-def handover_label(protocol: Protocol, node: Node, lang: str) -> str:
-    """A step of another role, as the step list links to it: 'Continues with mentor: 1. Receive …'."""
-    role = protocol.roles[node.role]
-    return f"{protocol.labels['hands_over_to'][lang]} {role.name[lang]}: {node_label(node, lang)}"
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -88,7 +78,7 @@ def role_dot(protocol: Protocol, role_id: str, lang: str, link: Callable[[Node],
     handovers: list[str] = []
 
     for node in role.nodes.values():
-        text = node_label(node, lang)
+        text = node.label(lang)
         start = " fc-start" if node.id in role.start else ""
         if node.is_decision:
             shape = {"shape": "diamond", "class": "fc-node fc-decision" + start, "margin": "0.02,0.02"}
@@ -102,7 +92,7 @@ def role_dot(protocol: Protocol, role_id: str, lang: str, link: Callable[[Node],
             if other.role == role.id or target in handovers:
                 continue
             handovers.append(target)
-            text = handover_label(protocol, other, lang)
+            text = protocol.handover_label(other, lang)
             lines.append(
                 node_line(
                     _handover_name(target),

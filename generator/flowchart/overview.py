@@ -27,17 +27,11 @@ def handovers(protocol: Protocol) -> dict[str, list[str]]:
     return out
 
 
-def role_label(role: Role, lang: str) -> str:
-    """The role's short name as a label: 'SEN coordinator', 'Mentor'."""
-    name = role.name[lang]
-    return name[:1].upper() + name[1:]
-
-
 def overview_dot(protocol: Protocol, lang: str, link: Callable[[Role], str]) -> str:
     """DOT for the overview in one language. `link(role)` gives the URL of the role's page."""
     lines = header("overview")
     for role in protocol.roles.values():
-        text = role_label(role, lang)
+        text = role.display_name(lang)
         lines.append(
             node_line(
                 role.id,

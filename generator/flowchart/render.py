@@ -7,7 +7,7 @@ from markupsafe import Markup, escape
 
 from generator.flowchart import svg
 from generator.flowchart.dot import role_dot
-from generator.flowchart.overview import handovers, overview_dot, role_label
+from generator.flowchart.overview import handovers, overview_dot
 from generator.pages.context import PageContext
 from generator.pages.templating import render
 
@@ -75,7 +75,7 @@ def overview_chart(ctx: PageContext) -> str:
         id="chart-overview-words",
         rows=rows,
         link=link,
-        label=lambda role: role_label(role, lang),
+        label=lambda role: role.display_name(lang),
         title=ctx.t("overview_in_words"),
         hands_over=ctx.t("overview_hands_over"),
     )

@@ -6,11 +6,11 @@ from dataclasses import fields
 
 from markupsafe import Markup, escape
 
-from generator import LANGUAGES
 from generator.adopted.render import trace_line
 from generator.pages.context import PageContext
 from generator.pages.templating import render
 from generator.pages.text import md_body, md_text
+from generator.site.language import site_prefix
 
 
 def steps(ctx: PageContext, role: str) -> str:
@@ -20,10 +20,7 @@ def steps(ctx: PageContext, role: str) -> str:
 
     def link(node_id: str) -> Markup:
         node = protocol.node(node_id)
-        label = f"{node.number}. {node.title[lang]}"
-        if node.role != role:
-            label = f"{ctx.t('hands_over_to')} {protocol.roles[node.role].name[lang]}: {label}"
-        return Markup(f"[{md_text(label)}]({ctx.node_link(node)})")
+        return Markup(f"[{md_text(protocol.step_link_text(node, lang, on_role=role))}]({ctx.node_link(node)})")
 
     def form_line(form_id: str) -> Markup:
         title = md_text(protocol.forms[form_id].title[lang])
@@ -148,7 +145,7 @@ def form(ctx: PageContext, form: str) -> str:
 
     pdf = ctx.url(f"forms/{form}.pdf") if ctx.pdfs else None
     where = {"root": ctx.root} if ctx.root else {}  # the built project's forms/, not this checkout's
-    to_root = "" if ctx.lang == LANGUAGES[0] else "../"  # assets live once, at the site's root
+    to_root = "../" * site_prefix(ctx.lang).count("/")  # assets live once, at the site's root
     assets = {kind: ctx.url(f"{to_root}assets/{folder}/form-fill.{kind}") for kind, folder in FORM_ASSETS}
     return render_form_page(
         form,
@@ -163,19 +160,6 @@ def form(ctx: PageContext, form: str) -> str:
 
 
 FORM_ASSETS = (("css", "stylesheets"), ("js", "javascripts"))  # form pages only: fill in, copy, print
-
-
-def forms_list(ctx: PageContext) -> str:
-    p = ctx.protocol
-    return render(
-        "forms_list.md.j2",
-        forms=p.forms.values(),
-        steps_for=p.steps_for_form,
-        roles=p.roles,
-        lang=ctx.lang,
-        ctx=ctx,
-        t=ctx.t,
-    )
 
 
 BOOKLET_FILE = "protocol.pdf"

@@ -8,9 +8,10 @@ from pathlib import Path
 
 from mkdocs.structure.files import File, Files
 
-from generator import DEFAULT_LANGUAGE, LANGUAGES
+from generator import LANGUAGES
 from generator.forms import build_forms, output_path
 from generator.model import Protocol
+from generator.site.language import site_prefix
 
 
 def cache_dir(root: Path) -> Path:
@@ -39,7 +40,7 @@ def record_sizes(protocol: Protocol, root: Path) -> None:
 
 def add_to_files(files: Files, protocol: Protocol, root: Path, lang: str, config) -> None:
     """forms/<id>.pdf beside the form's page: /forms/<id>.pdf (Dutch), /en/forms/<id>.pdf (English)."""
-    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    prefix = site_prefix(lang)
     for form_id in protocol.forms:
         pdf = output_path(cache_dir(root), lang, form_id)
         file = File(

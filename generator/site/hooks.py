@@ -30,7 +30,7 @@ from generator.pages import render
 from generator.pages.context import PageContext
 from generator.pages.markers import fill_markers
 from generator.site import assets, buildcache, edition, fonts, forms, markup, meta, palette, search, templatecache
-from generator.site.language import current_build_language, split_src
+from generator.site.language import current_build_language, site_prefix, split_src
 
 _state: dict = {}
 GENERATOR = Path(__file__).resolve().parent.parent  # the code and templates that read the data
@@ -163,8 +163,7 @@ def _print_booklets(config) -> None:
         chapters = [pages[p] for p in order if p in pages and booklet.wanted(p)]
         labels = {k: v[lang] for k, v in protocol.labels.items()}
         version = adoption_line(protocol, lang, render.format_date)
-        prefix = "" if lang == "nl" else lang
-        target = Path(config.site_dir) / prefix / render.BOOKLET_FILE
+        target = Path(config.site_dir) / site_prefix(lang) / render.BOOKLET_FILE
         title = f"{s.school_name} · {labels['booklet_title']}"
         booklet.print_booklet(
             chapters, lang, title, labels["booklet_subtitle"], version, target, root / ".cache" / "booklet"

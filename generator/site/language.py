@@ -1,4 +1,4 @@
-"""Which language a docs file belongs to (docs/<lang>/...)."""
+"""Which language a docs file belongs to (docs/<lang>/...), and where a language lives in the site."""
 
 from __future__ import annotations
 
@@ -12,6 +12,12 @@ def split_src(src_uri: str) -> tuple[str, str]:
     if head in LANGUAGES and sep:
         return head, rest
     return DEFAULT_LANGUAGE, src_uri
+
+
+def site_prefix(lang: str) -> str:
+    """Where a language's pages live in the built site: '' for Dutch (the site's root), 'en/' for
+    English. The inverse of split_src: split_src(site_prefix(lang) + path) == (lang, path)."""
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
 
 
 def current_build_language(config) -> str:

@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 
 from generator import DEFAULT_LANGUAGE, LANGUAGES
-from generator.site.language import split_src
+from generator.site.language import site_prefix, split_src
 
 CONFIG_TAG = '<script id="__config" type="application/json">'
 
@@ -30,10 +30,9 @@ def split_index(site_dir: Path) -> dict[str, int]:
         by_lang[lang].append(dict(doc, location=location))
     counts = {}
     for lang, docs in by_lang.items():
-        prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
         index = {"config": dict(data["config"], lang=[lang]), "docs": docs}
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-        target = site_dir / prefix / "search" / "search_index.json"
+        target = site_dir / site_prefix(lang) / "search" / "search_index.json"
         _write(target, text)
         if offline:
             _write(target.with_suffix(".js"), f"var __index = {text}")  # the offline plugin's format

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from generator.flowchart.dot import handover_label, node_label
 from generator.model import Node
 from generator.pages.context import PageContext
 from generator.pages.templating import render
@@ -18,7 +17,7 @@ def what_now(ctx: PageContext) -> str:
 
     def label(node: Node, role: str) -> str:
         """The words of the step list: '5. First talk …', or 'Continues with mentor: 1. …'."""
-        return node_label(node, lang) if node.role == role else handover_label(protocol, node, lang)
+        return protocol.step_link_text(node, lang, on_role=role)
 
     def forms(node: Node) -> list[dict]:
         return [{"title": protocol.forms[f].title[lang], "href": ctx.url(f"forms/{f}.md")} for f in node.forms]

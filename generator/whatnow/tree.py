@@ -41,8 +41,8 @@ class Question:
 
 
 def role_name(role: Role) -> Text:
-    """'SEN coordinator', 'Mentor': the role's short name with a capital, in every language."""
-    return Text({lang: name[:1].upper() + name[1:] for lang, name in role.name.items()})
+    """'SEN coordinator', 'Mentor': the role's display name in every language (the helper's answers)."""
+    return Text({lang: role.display_name(lang) for lang in role.name})
 
 
 def build(protocol: Protocol) -> Question:
