@@ -15,7 +15,7 @@ from generator.yamlio import read_yaml
 LIST_KEYS: tuple[str, ...] = ()
 # Filled in when a form is drawn (Labels.get); any other {name} in forms/labels.yml is a mistake.
 LABEL_PARAMETERS = ("column", "count", "n", "number", "option", "page", "pages", "paper", "purpose", "question")
-LABEL_PARAMETERS += ("readers", "retention", "role", "row", "terms", "title", "where")
+LABEL_PARAMETERS += ("readers", "retention", "role", "row", "step", "terms", "title", "where")
 
 
 class FormLabels(_ModelLabels):

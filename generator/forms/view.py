@@ -33,7 +33,7 @@ def form_view(form: FormDefinition, protocol: Protocol, labels: Labels, lang: st
             "id": section.id,
             "title": section.title[lang],
             "help": section.help[lang] if section.help else None,
-            "fields": [_field_view(form.id, field, protocol, label, text, lang) for field in section.fields],
+            "fields": [_field_view(form.id, field, protocol, label, lang) for field in section.fields],
         }
         for section in form.sections
     ]
@@ -52,7 +52,7 @@ def form_view(form: FormDefinition, protocol: Protocol, labels: Labels, lang: st
         "version_label": label("version_label"),
         "version": settings.version or protocol.labels["open_short"][lang],
         "belongs_to": label("belongs_to"),
-        "steps": _steps(form, protocol, label, text, lang),
+        "steps": _steps(form, protocol, label, lang),
         "intro": text(form.intro[lang]),
         "note": label("facts_note"),
         "sections": sections,
@@ -100,7 +100,7 @@ def widgets(view: dict) -> list[Widget]:
     return found
 
 
-def _field_view(form_id: str, field: Field, protocol: Protocol, label, text, lang: str) -> dict:
+def _field_view(form_id: str, field: Field, protocol: Protocol, label, lang: str) -> dict:
     """One field's words and PDF names. Names start with the form's id, so that two forms merged
     into one PDF keep their fields apart (pdf.js links fields that share a name)."""
     hint = {"date": label("date_hint"), "time": label("time_hint")}.get(field.type)
@@ -131,7 +131,7 @@ def _field_view(form_id: str, field: Field, protocol: Protocol, label, text, lan
             {"id": c.id, "type": c.type, "label": c.label[lang], "width": c.width} for c in field.columns
         ]
         view["row_header"] = label("step_column") if field.rows == STEP_ROWS else ""
-        view["rows"] = _rows(form_id, field, protocol, label, text, lang)
+        view["rows"] = _rows(form_id, field, protocol, label, lang)
     return view
 
 
@@ -148,7 +148,7 @@ def _simple(name: str, kind: str, text: str, help_: str | None, width: str, hint
     }
 
 
-def _rows(form_id: str, field: Field, protocol: Protocol, label, text, lang: str) -> list[dict]:
+def _rows(form_id: str, field: Field, protocol: Protocol, label, lang: str) -> list[dict]:
     def column(c) -> str:
         return f"{c.label[lang]} ({label('date_hint')})" if c.type == "date" else c.label[lang]
 
@@ -174,24 +174,18 @@ def _rows(form_id: str, field: Field, protocol: Protocol, label, text, lang: str
     for role in protocol.roles.values():
         if field.step_roles and role.id not in field.step_roles:
             continue
-        steps = [node for node in role.nodes.values() if node.kind == "step"]
-        if steps:
-            rows.append({"group": _capital(role.name[lang]), "label": "", "cells": []})
-            rows.extend(row(node.id, f"{node.number}. {text(node.title[lang])}") for node in steps)
+        if role.steps:
+            rows.append({"group": role.display_name(lang), "label": "", "cells": []})
+            rows.extend(row(node.id, node.label(lang)) for node in role.steps)
     return rows
 
 
-def _steps(form: FormDefinition, protocol: Protocol, label, text, lang: str) -> list[dict]:
+def _steps(form: FormDefinition, protocol: Protocol, label, lang: str) -> list[dict]:
     return [
         {
             "role": node.role,
             "id": node.id,
-            "text": label(
-                "step_line",
-                role=_capital(protocol.roles[node.role].name[lang]),
-                number=node.number,
-                title=text(node.title[lang]),
-            ),
+            "text": label("step_line", role=protocol.roles[node.role].display_name(lang), step=node.label(lang)),
         }
         for node in protocol.steps_for_form(form.id)
     ]
@@ -238,10 +232,6 @@ def css_string(value: str) -> Markup:
     """A quoted CSS string, safe inside a <style> element (no quote, backslash or '<' left raw)."""
     escaped = value.replace("\\", "\\5C ").replace('"', "\\22 ").replace("<", "\\3C ").replace("\n", " ")
     return Markup(f'"{escaped}"')
-
-
-def _capital(value: str) -> str:
-    return value[:1].upper() + value[1:]
 
 
 def _check_unique(form: FormDefinition, view: dict) -> None:

@@ -50,9 +50,9 @@ def labels():
 
 def test_a_form_names_every_step_that_uses_it_with_role_and_number(note, fake_protocol, labels):
     view = form_view(note, fake_protocol, labels, "en")
-    assert [s["text"] for s in view["steps"]] == ["Mentor, step 1: Listen", "SEN coordinator, step 1: Take over"]
+    assert [s["text"] for s in view["steps"]] == ["Mentor: 1. Listen", "SEN coordinator: 1. Take over"]
     dutch = form_view(note, fake_protocol, labels, "nl")
-    assert dutch["steps"][1]["text"] == "Zorgcoördinator, stap 1: Overnemen"
+    assert dutch["steps"][1]["text"] == "Zorgcoördinator: 1. Overnemen"
 
 
 def test_a_form_shows_school_version_and_student_system_from_the_settings(note, fake_protocol, labels):
