@@ -16,6 +16,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import BrowserContext, Page, sync_playwright
 
+from generator.site.language import site_prefix
 from tests import node_tools
 from tests.conftest import ROOT, mkdocs
 from tests.localsite import CHROMIUM, CHROMIUM_ARGS
@@ -26,7 +27,7 @@ PHONE = {"width": 390, "height": 844}
 
 def page_urls(lang: str) -> list[str]:
     """Every handbook page of one language as a site path ('/roles/mentor/', '/en/roles/mentor/')."""
-    prefix = "/" if lang == "nl" else f"/{lang}/"
+    prefix = "/" + site_prefix(lang)
     urls = []
     for md in sorted((ROOT / "docs" / lang).rglob("*.md")):
         rel = md.relative_to(ROOT / "docs" / lang).with_suffix("").as_posix()

@@ -10,6 +10,7 @@ import pytest
 
 from generator.loader import load_protocol
 from generator.site.edition import edition_line
+from generator.site.language import site_prefix
 from generator.whatnow.render import PUBLIC_ROLES
 from tests.browser.conftest import PHONE, site_path
 from tests.conftest import ROOT
@@ -26,7 +27,7 @@ def url(lang: str, page: str) -> str:
     """'roles/mentor.md' -> '/roles/mentor/' (Dutch) or '/en/roles/mentor/'."""
     path = page.removesuffix(".md").removesuffix("index")
     path = f"{path}/" if path and not path.endswith("/") else path
-    return ("/" if lang == "nl" else f"/{lang}/") + path
+    return "/" + site_prefix(lang) + path
 
 
 STAFF = [role for role in protocol().roles.values() if role.id not in PUBLIC_ROLES]

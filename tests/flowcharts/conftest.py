@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup
 
 from generator.loader import load_protocol
 from generator.model import Protocol
+from generator.site.language import site_prefix
 from tests.conftest import ROOT
 from tests.localsite import CHROMIUM, CHROMIUM_ARGS
 
@@ -26,7 +27,7 @@ LANGS = ("nl", "en")
 
 def lang_prefix(lang: str) -> str:
     """Where a language lives in the site: Dutch at /, English at /en/."""
-    return "/" if lang == "nl" else f"/{lang}/"
+    return "/" + site_prefix(lang)
 
 
 def site_path(lang: str, page: str) -> str:

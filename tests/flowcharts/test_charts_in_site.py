@@ -59,7 +59,7 @@ def test_the_keyboard_meets_a_charts_nodes_in_step_order(site, protocol, lang):
         own = [anchor for target, anchor in anchors if target == path]
         assert own == list(role.nodes), role.id
         first = next(iter(role.nodes.values()))
-        assert figure.select("svg a")[0]["aria-label"] == f"{first.number}. {first.title[lang]}"
+        assert figure.select("svg a")[0]["aria-label"] == first.label(lang)
 
 
 @pytest.mark.parametrize("lang", LANGS)

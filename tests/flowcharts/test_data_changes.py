@@ -1,4 +1,5 @@
-"""One change in the data shows up everywhere it is used: the chart, the step list and the helper."""
+"""One change in the data shows up everywhere it is used: the chart, the step list, the helper
+and the forms; and all of them name a step alike (Node.label, Protocol.handover_label)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ from pathlib import Path
 import pytest
 
 from generator.flowchart.render import flowchart
+from generator.forms.definitions import load_definitions
+from generator.forms.labels import load_labels
+from generator.forms.view import form_view
 from generator.loader import load_protocol
 from generator.pages.context import PageContext
 from generator.pages.render import steps
@@ -67,6 +71,40 @@ def test_a_new_hand_over_in_the_data_becomes_a_node_of_the_chart(data_copy):
     chart = flowchart(PageContext(protocol, "en", "roles/teacher.md"), "teacher")
     assert 'href="../coordinator/#c-receive"' in chart
     assert "Continues with SEN coordinator: 1. Support the mentor" in _words(chart)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_renamed_step_is_named_alike_in_chart_step_list_helper_and_forms(data_copy, protocol, lang):
+    node = protocol.node("m-receive")  # the teacher hands over to it; two forms belong to it
+    new = {"nl": "Eerst luisteren", "en": "First listen"}[lang]
+    rewrite(data_copy, "mentor", f"{lang}: {node.title[lang]}", f"{lang}: {new}")
+    changed = load_protocol(data_copy)
+    name = f"{node.number}. {new}"  # the one way the handbook names a step
+    handover = f"{changed.labels['hands_over_to'][lang]} {changed.roles['mentor'].name[lang]}: {name}"
+    out = rendered(data_copy, lang, "mentor")
+    assert f"### {name} {{#{node.id}" in out["step list"]  # the step's heading
+    assert name in [link["aria-label"] for link in _soup(out["chart"]).select("svg a")]
+    teacher = PageContext(changed, lang, "roles/teacher.md")
+    assert handover in [link["aria-label"] for link in _soup(flowchart(teacher, "teacher")).select("svg a")]
+    assert f"[{handover}](mentor.md#{node.id})" in steps(teacher, "teacher")
+    assert handover in [a.get_text(" ", strip=True) for a in _soup(out["helper"]).select(".wn-handover a")]
+    labels, definitions = load_labels(data_copy), load_definitions(data_copy)
+    mentor = changed.roles["mentor"].display_name(lang)
+    view = form_view(definitions["incident-report"], changed, labels, lang)  # "belongs to" line
+    assert any(name in step["text"] and mentor in step["text"] for step in view["steps"])
+    overview = form_view(definitions["case-overview"], changed, labels, lang)  # a row per step
+    rows = [row for field in _fields(overview) for row in field.get("rows", [])]
+    assert name in [row["label"] for row in rows] and mentor in [row["group"] for row in rows]
+
+
+def _fields(view: dict) -> list[dict]:
+    return [field for section in view["sections"] for field in section["fields"]]
+
+
+def _soup(html: str):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(html, "html.parser")
 
 
 def _words(html: str) -> str:

@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from generator.loader import load_protocol
+from generator.site.language import site_prefix
 from tests.conftest import ROOT
 
 PROTOCOL = load_protocol(ROOT)
@@ -16,7 +17,7 @@ PROTOCOL = load_protocol(ROOT)
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_the_about_page_links_to_a_booklet_that_exists(built_site, lang):
-    prefix = "" if lang == "nl" else "en/"
+    prefix = site_prefix(lang)
     soup = BeautifulSoup((built_site / prefix / "about/index.html").read_text(encoding="utf-8"), "html.parser")
     link = soup.select_one("article a[href$='.pdf'][download]")
     target = urlparse(urljoin(f"http://site/{prefix}about/", link["href"])).path
@@ -26,7 +27,7 @@ def test_the_about_page_links_to_a_booklet_that_exists(built_site, lang):
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_the_booklet_holds_every_role_and_track_in_its_language(built_site, lang):
-    prefix = "" if lang == "nl" else "en/"
+    prefix = site_prefix(lang)
     reader = PdfReader(built_site / prefix / "protocol.pdf")
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
     for role in PROTOCOL.roles.values():

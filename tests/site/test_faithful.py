@@ -10,12 +10,14 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
+from generator import LANGUAGES
 from generator.glossary import load_glossary
 from generator.loader import load_protocol
+from generator.site.language import site_prefix
 from tests.conftest import ROOT
 
 PROTOCOL = load_protocol(ROOT)
-LANGS = {"nl": "", "en": "en/"}
+LANGS = {lang: site_prefix(lang) for lang in LANGUAGES}
 
 
 def soup(site: Path, path: str) -> BeautifulSoup:

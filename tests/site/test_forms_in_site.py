@@ -8,11 +8,13 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
+from generator import LANGUAGES
 from generator.loader import load_protocol
+from generator.site.language import site_prefix
 from tests.conftest import ROOT
 
 PROTOCOL = load_protocol(ROOT)
-LANGS = {"nl": "", "en": "en/"}
+LANGS = {lang: site_prefix(lang) for lang in LANGUAGES}
 
 
 def soup_at(site, path: str) -> BeautifulSoup:

@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.loader import load_protocol
+from generator.site.language import site_prefix
 from tests.conftest import ROOT
 
 PROTOCOL = load_protocol(ROOT)
@@ -41,20 +42,20 @@ def test_every_role_and_every_form_has_a_page_in_both_languages():
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_each_role_page_lists_the_roles_steps_in_order_with_their_titles(built_site, lang):
-    prefix = "" if lang == "nl" else "en/"
+    prefix = site_prefix(lang)
     for role in PROTOCOL.roles.values():
         soup = page(built_site, f"{prefix}roles/{role.id}")
         headings = soup.select("h3.step")
         assert [h["id"] for h in headings] == list(role.nodes), role.id
         for heading, node in zip(headings, role.nodes.values(), strict=True):
             text = heading.get_text(" ", strip=True).removesuffix("¶").strip()
-            assert text == f"{node.number}. {node.title[lang]}"
+            assert text == node.label(lang)
         assert soup.find("h1").get_text(strip=True).removesuffix("¶") == role.title[lang]
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_every_link_from_a_step_to_another_step_points_at_an_existing_anchor(built_site, lang):
-    prefix = "" if lang == "nl" else "en/"
+    prefix = site_prefix(lang)
     for role in PROTOCOL.roles.values():
         base = f"http://site/{prefix}roles/{role.id}/"
         for link in page(built_site, f"{prefix}roles/{role.id}").select("article a[href*='#']"):
@@ -68,7 +69,7 @@ def test_every_link_from_a_step_to_another_step_points_at_an_existing_anchor(bui
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_the_parents_page_shows_the_contact_ladder_in_order(built_site, lang):
-    prefix = "" if lang == "nl" else "en/"
+    prefix = site_prefix(lang)
     soup = page(built_site, f"{prefix}roles/parent")
     first_list = soup.select_one("article ol")
     names = [li.select_one(".ladder-role").get_text(strip=True) for li in first_list.find_all("li", recursive=False)]
@@ -78,7 +79,7 @@ def test_the_parents_page_shows_the_contact_ladder_in_order(built_site, lang):
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_every_track_point_and_principle_is_on_the_protocol_page(built_site, lang):
-    prefix = "" if lang == "nl" else "en/"
+    prefix = site_prefix(lang)
     text = " ".join(page(built_site, f"{prefix}protocol").get_text(" ").split())
     for principle in PROTOCOL.principles:
         assert principle[lang] in text
@@ -215,6 +216,6 @@ def test_search_indexes_the_step_list_but_not_the_chart_that_repeats_it(built_si
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_heading_permalinks_are_titled_in_the_pages_language(built_site, lang):
-    prefix = "" if lang == "nl" else "en/"
+    prefix = site_prefix(lang)
     titles = {a["title"] for a in page(built_site, f"{prefix}roles/mentor").select("a.headerlink")}
     assert titles == {PROTOCOL.labels["permalink"][lang]}
