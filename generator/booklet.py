@@ -2,24 +2,25 @@
 
 The hooks collect each page's rendered HTML in navigation order; print_booklet() puts them into
 one HTML document with a print stylesheet and lets WeasyPrint make an A4 PDF. The result is cached
-by the hash of the pages it is made from, so a rebuild with nothing changed renders nothing.
+(generator.fileio: .cache/booklet/) by the hash of the pages it is made from and of everything
+that makes it, so a rebuild with nothing changed renders nothing and an edit never goes unseen.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup
 
 from generator import weasy
-from generator.pages.templating import TEMPLATES, render
+from generator.decisions import adoption_line
+from generator.fileio import ContentCache, atomic_write
+from generator.model import Protocol
+from generator.pages.templating import render
+from generator.site.language import site_prefix
 
 ASSETS = Path(__file__).resolve().parent.parent / "docs" / "assets"
-SKIP = ("index.md", "forms/")  # the home page is a menu; forms have their own PDFs
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,8 @@ class Chapter:
 
 
 def wanted(path: str) -> bool:
-    return not any(path == s or path.startswith(s) for s in SKIP if s.endswith("/")) and path not in SKIP
+    """Pages of the booklet: not the home page (a menu), nor the forms (they have their own PDFs)."""
+    return path != "index.md" and not path.startswith("forms/")
 
 
 def clean(html: str) -> str:
@@ -58,52 +60,54 @@ def booklet_html(chapters: list[Chapter], lang: str, title: str, subtitle: str, 
     )
 
 
+def write_for(
+    lang: str, protocol: Protocol, chapters: list[Chapter], site_dir: Path, cache: ContentCache, assets: Path = ASSETS
+) -> Path:
+    """The booklet of one language, from its pages in navigation order, at <site>/[en/]protocol.pdf:
+    the school's name and the booklet's title on the cover, and the adoption line (or the note that
+    the school has not adopted this version yet)."""
+    from generator.pages.render import BOOKLET_FILE, format_date
+
+    labels = {key: text[lang] for key, text in protocol.labels.items()}
+    title = f"{protocol.settings.school_name} · {labels['booklet_title']}"
+    version = adoption_line(protocol, lang, format_date)
+    target = Path(site_dir) / site_prefix(lang) / BOOKLET_FILE
+    wanted_chapters = [c for c in chapters if wanted(c.path)]
+    print_booklet(wanted_chapters, lang, title, labels["booklet_subtitle"], version, target, cache, assets)
+    return target
+
+
 def print_booklet(
-    chapters: list[Chapter], lang: str, title: str, subtitle: str, version_line: str, target: Path, cache_dir: Path
+    chapters: list[Chapter],
+    lang: str,
+    title: str,
+    subtitle: str,
+    version_line: str,
+    target: Path,
+    cache: ContentCache,
+    assets: Path = ASSETS,
 ) -> bool:
     """Write the booklet PDF to target; returns True if it had to be rendered anew.
 
     The cache key is taken from the pages as built, before any work on them, so a rebuild with
-    nothing changed costs one hash and one copy."""
-    parts = [lang, title, subtitle, version_line, _stylesheet_digest()]
+    nothing changed costs one hash and one copy. The cache adds the template, this code, the
+    fetcher and WeasyPrint's version (fileio.environment); the stylesheets are added here."""
+    stylesheets = [assets / "stylesheets" / name for name in STYLESHEETS]
+    parts = [lang, title, subtitle, version_line, *stylesheets]
     parts += [f"{c.path}\0{c.title}\0{c.html}" for c in chapters]
-    digest = hashlib.sha256("\0\0".join(parts).encode()).hexdigest()[:20]
-    cached = cache_dir / f"booklet-{digest}.pdf"
-    rendered = not cached.is_file()
-    if rendered:
-        from weasyprint import HTML  # imported late: only a changed booklet needs it
-
-        html = booklet_html(chapters, lang, title, subtitle, version_line)
-        with weasy.fonts() as font_config:
-            document = HTML(
-                string=html, base_url=str(ASSETS / "stylesheets") + "/", url_fetcher=weasy.project_fetcher(ASSETS)
-            )
-            data = document.write_pdf(pdf_variant="pdf/ua-1", custom_metadata=False, font_config=font_config)
-        _atomic_write(cached, data)
-    _atomic_write(target, cached.read_bytes())
+    data, rendered = cache.get_or_make(parts, lambda: _render(chapters, lang, title, subtitle, version_line, assets))
+    atomic_write(target, data)
     return rendered
 
 
 STYLESHEETS = ("booklet.css", "fonts.css", "flowchart.css")  # booklet.css imports the other two
 
 
-def _stylesheet_digest() -> str:
-    """What else the PDF depends on: the stylesheets, the template, this code and the fetcher, and
-    WeasyPrint's version (a template edit used to leave a stale booklet in the cache)."""
-    from importlib.metadata import version
+def _render(chapters: list[Chapter], lang: str, title: str, subtitle: str, version_line: str, assets: Path) -> bytes:
+    from weasyprint import HTML  # imported late: only a changed booklet needs it
 
-    hasher = hashlib.sha256(version("weasyprint").encode())
-    for name in STYLESHEETS:
-        hasher.update((ASSETS / "stylesheets" / name).read_bytes())
-    for path in (TEMPLATES / "booklet.html.j2", Path(__file__), Path(weasy.__file__)):
-        hasher.update(path.read_bytes())
-    return hasher.hexdigest()
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, path)
+    html = booklet_html(chapters, lang, title, subtitle, version_line)
+    with weasy.fonts() as font_config:
+        base = str(assets / "stylesheets") + "/"
+        document = HTML(string=html, base_url=base, url_fetcher=weasy.project_fetcher(assets))
+        return document.write_pdf(pdf_variant="pdf/ua-1", custom_metadata=False, font_config=font_config)

@@ -15,20 +15,20 @@ Cleaning (on the parsed XML tree, never with regular expressions):
   but the last ends in a space, so the link's own text reads as words too.
 
 Rendered SVGs are cached in-process (the same DOT text is drawn once per build) and on disk in
-.cache/flowcharts/ (a rebuild with nothing changed runs no `dot` at all), keyed by the DOT text
-and the `dot` program's path and modification time.
+the project's .cache/flowcharts/ (generator.fileio; a rebuild with nothing changed runs no `dot`
+at all), keyed by the DOT text, the `dot` program's path and modification time, and this code.
 """
 
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from generator.fileio import ContentCache, content_cache
 from generator.flowchart.dot import HANDOVER_MARK
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -56,26 +56,19 @@ def dot_program() -> str:
 
 
 @functools.lru_cache(maxsize=256)
-def render(dot_text: str) -> str:
-    """DOT text -> cleaned, inline-ready SVG markup (one line)."""
-    return clean(run_dot(dot_text))
+def render(dot_text: str, root: Path | None = None) -> str:
+    """DOT text -> cleaned, inline-ready SVG markup (one line). root: the project being built,
+    whose .cache/flowcharts/ keeps the drawings between builds (None: no disk cache)."""
+    return clean(run_dot(dot_text, content_cache(root, "flowcharts", ".svg") if root else None))
 
 
-CACHE_DIR = Path(__file__).resolve().parents[2] / ".cache" / "flowcharts"
-
-
-def run_dot(dot_text: str, cache_dir: Path = CACHE_DIR) -> str:
+def run_dot(dot_text: str, cache: ContentCache | None = None) -> str:
     program = dot_program()
-    key = f"{program}\0{os.stat(program).st_mtime_ns}\0{dot_text}"
-    cached = cache_dir / f"{hashlib.sha256(key.encode()).hexdigest()[:24]}.svg"
-    if cached.is_file():
-        return cached.read_text(encoding="utf-8")
-    svg = _draw(program, dot_text)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(svg, encoding="utf-8")
-    os.replace(tmp, cached)
-    return svg
+    if cache is None:
+        return _draw(program, dot_text)
+    key = [program, os.stat(program).st_mtime_ns, dot_text]
+    svg, _ = cache.get_or_make(key, lambda: _draw(program, dot_text).encode("utf-8"))
+    return svg.decode("utf-8")
 
 
 def _draw(program: str, dot_text: str) -> str:

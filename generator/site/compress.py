@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import os
 import sys
 from pathlib import Path
 
 import brotli
+
+from generator.fileio import atomic_write
 
 SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".svg", ".xml"})
 ENCODINGS = {
@@ -36,11 +37,7 @@ def compress_file(path: Path) -> list[Path]:
     data = path.read_bytes()
     written = []
     for suffix, compress in ENCODINGS.items():
-        target = path.with_name(path.name + suffix)
-        tmp = target.with_name(target.name + ".tmp")
-        tmp.write_bytes(compress(data))
-        os.replace(tmp, target)
-        written.append(target)
+        written.append(atomic_write(path.with_name(path.name + suffix), compress(data)))
     return written
 
 

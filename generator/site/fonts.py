@@ -15,10 +15,11 @@ from __future__ import annotations
 import hashlib
 import html
 import io
-import os
 import re
 import shutil
 from pathlib import Path
+
+from generator.fileio import atomic_write
 
 ASCII = frozenset(chr(c) for c in range(0x20, 0x7F))
 ENTITY = re.compile(r"&#?[0-9A-Za-z]+;")
@@ -77,10 +78,7 @@ def subset_site_fonts(site_dir: Path, cache_dir: Path) -> dict[str, tuple[int, i
         cached = cache_dir / f"{key}.woff2"
         if not cached.is_file():
             codepoints = wanted & _cmap(data)
-            cache_dir.mkdir(parents=True, exist_ok=True)
-            tmp = cached.with_name(cached.name + f".{os.getpid()}.tmp")
-            tmp.write_bytes(subset_woff2(data, codepoints) if codepoints else data)
-            os.replace(tmp, cached)
+            atomic_write(cached, subset_woff2(data, codepoints) if codepoints else data)
         shutil.copyfile(cached, path)
         sizes[path.name] = (len(data), cached.stat().st_size)
     return sizes

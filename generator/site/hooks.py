@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -23,26 +24,43 @@ from mkdocs.plugins import event_priority
 
 from generator import DEFAULT_LANGUAGE, booklet
 from generator.check import check_handbook
-from generator.decisions import adoption_line
 from generator.errors import DataError
+from generator.fileio import atomic_write, content_cache
 from generator.forms import FormBuildError
-from generator.pages import render
+from generator.model import Protocol
 from generator.pages.context import PageContext
 from generator.pages.markers import fill_markers
 from generator.site import assets, buildcache, edition, fonts, forms, markup, meta, palette, search, templatecache
-from generator.site.language import current_build_language, site_prefix, split_src
+from generator.site.language import current_build_language, split_src
 
-_state: dict = {}
-GENERATOR = Path(__file__).resolve().parent.parent  # the code and templates that read the data
+
+@dataclass
+class _Build:
+    """What one build (all its languages) carries from event to event."""
+
+    config_id: int  # mkdocs-static-i18n runs on_config again for each further language: same config
+    root: Path  # the project being built (the folder of mkdocs.yml)
+    protocol: Protocol
+    definitions: dict  # the form definitions by id
+    filled: dict[str, tuple[str, str]]  # docs src -> (its Markdown, markers filled), from on_config
+    palette_css: str  # the trimmed palette stylesheet, written after the build
+    order: dict[str, list[str]] = field(default_factory=dict)  # lang -> page paths in nav order
+    chapters: dict[str, dict[str, booklet.Chapter]] = field(default_factory=dict)  # lang -> path -> page
+    not_found: dict[str, str] = field(default_factory=dict)  # lang -> its rendered 404 page
+
+
+_build: _Build | None = None
 
 
 def on_config(config):
-    if _state.get("config_checked_for") == id(config) and "protocol" in _state:
+    global _build
+    if _build is not None and _build.config_id == id(config):
         return config  # mkdocs-static-i18n runs on_config again for each further language
     root = Path(config.config_file_path).parent
-    # Both steps are skipped while none of their inputs changed (buildcache: data, pages, code).
-    inputs = [root / "protocol", root / "forms", Path(config.docs_dir), Path(config.config_file_path), GENERATOR]
-    cache = root / ".cache" / "build"
+    # Both steps are skipped while none of their inputs changed (buildcache: data, pages; the
+    # code, templates and packages are always part of the key).
+    inputs = [root / "protocol", root / "forms", Path(config.docs_dir), Path(config.config_file_path)]
+    cache = content_cache(root, "build").folder
     try:
         protocol, definitions, filled = buildcache.cached(
             "checked",
@@ -52,7 +70,7 @@ def on_config(config):
             config.use_directory_urls,
         )
         rendered = sorted(p.relative_to(root).as_posix() for p in forms.cache_dir(root).rglob("*.pdf"))
-        buildcache.cached("forms", cache, inputs[:2] + [GENERATOR], lambda: forms.render_all(protocol, root), rendered)
+        buildcache.cached("forms", cache, inputs[:2], lambda: forms.render_all(protocol, root), rendered)
         forms.record_sizes(protocol, root)  # for the forms overview, also when render_all was skipped
         # The forms overview shows each PDF's size: filled again (on_page_markdown) now that they exist.
         filled = {src: pair for src, pair in filled.items() if "protocol:forms-list" not in pair[0]}
@@ -60,16 +78,14 @@ def on_config(config):
         raise PluginError(f"The protocol data or a page is broken; nothing was written.\n{exc}") from None
     except FormBuildError as exc:
         raise PluginError(f"A form could not be rendered; nothing was written.\n{exc}") from None
-    _state.update(
-        protocol=protocol, definitions=definitions, filled=filled, config_checked_for=id(config), order={}, chapters={}
-    )
     # Words for the theme overrides (404 page, "report a problem" link), in every language.
     config.extra["labels"] = {key: dict(text) for key, text in protocol.labels.items()}
     config.extra["editor_email"] = protocol.settings.editor_email
     config.extra["edition"] = edition.edition_lines(protocol)  # footer and printed pages
     # Material's palette stylesheet cut to the site's colours (overrides/main.html links it).
-    material_css, site_css, _state["palette_css"] = palette.site_palette(config.theme.get("palette"))
+    material_css, site_css, palette_css = palette.site_palette(config.theme.get("palette"))
     config.extra["palette_css"] = {"material": material_css, "site": site_css}
+    _build = _Build(id(config), root, protocol, definitions, filled, palette_css)
     return config
 
 
@@ -79,19 +95,18 @@ def _load_and_check(root: Path, docs_dir: Path, directory_urls: bool):
 
 
 def on_page_markdown(markdown, page, config, files):
-    before, after = _state["filled"].get(page.file.src_uri, (None, None))
+    before, after = _build.filled.get(page.file.src_uri, (None, None))
     if before is not None and markdown.rstrip() == before.rstrip():  # it arrives without its last newline
         return after  # filled while checking every page in on_config
     lang, path = split_src(page.file.src_uri)
-    root = Path(config.config_file_path).parent
     ctx = PageContext(
-        _state["protocol"],
+        _build.protocol,
         lang,
         path,
         pdfs=True,
-        form_definitions=_state["definitions"],
+        form_definitions=_build.definitions,
         directory_urls=config.use_directory_urls,
-        root=root,
+        root=_build.root,
     )
     try:
         return fill_markers(markdown, ctx, f"docs/{page.file.src_uri}")
@@ -105,22 +120,21 @@ def on_env(env, config, files):
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has chosen this language's files
 def on_files(files, config):
-    root = Path(config.config_file_path).parent
-    forms.add_to_files(files, _state["protocol"], root, current_build_language(config), config)
+    forms.add_to_files(files, _build.protocol, _build.root, current_build_language(config), config)
     return files
 
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has made the nav of this language
 def on_nav(nav, config, files):
     lang = current_build_language(config)
-    _state["order"][lang] = [split_src(p.file.src_uri)[1] for p in nav.pages]
+    _build.order[lang] = [split_src(p.file.src_uri)[1] for p in nav.pages]
     return nav
 
 
 def on_page_content(html, page, config, files):
     lang, path = split_src(page.file.src_uri)
-    html = markup.permalink_titles(html, _state["protocol"].labels["permalink"][lang])
-    _state["chapters"].setdefault(lang, {})[path] = booklet.Chapter(path, page.title, html)
+    html = markup.permalink_titles(html, _build.protocol.labels["permalink"][lang])
+    _build.chapters.setdefault(lang, {})[path] = booklet.Chapter(path, page.title, html)
     meta.describe(page, html)  # <meta name="description">: front matter, or the first paragraph
     assets.choose(page, html)  # the page's own stylesheets and scripts (overrides/main.html)
     return html
@@ -134,7 +148,7 @@ def on_post_page(output, page, config):
 def on_post_template(output, template_name, config):
     output = markup.fix(output)  # the 404 page: Material's invalid markup made valid, as on every page
     if template_name == "404.html":  # kept per language: the Dutch one is written last (on_post_build)
-        _state.setdefault("not_found", {})[current_build_language(config)] = output
+        _build.not_found[current_build_language(config)] = output
     return output
 
 
@@ -143,28 +157,18 @@ def on_post_build(config):
     plugin = config.plugins.get("i18n")
     if plugin is not None and getattr(plugin, "building", False):
         return  # an inner, per-language build: the index is not complete yet
-    search.split_index(Path(config.site_dir))
-    palette.write(Path(config.site_dir), config.extra["palette_css"]["site"], _state["palette_css"])
-    _print_booklets(config)
+    site_dir = Path(config.site_dir)
+    search.split_index(site_dir)
+    palette.write(site_dir, config.extra["palette_css"]["site"], _build.palette_css)
+    cache, assets = content_cache(_build.root, "booklet", ".pdf"), Path(config.docs_dir) / "assets"
+    for lang, order in _build.order.items():  # the printable booklet of each language
+        pages = _build.chapters.get(lang, {})
+        chapters = [pages[path] for path in order if path in pages]
+        booklet.write_for(lang, _build.protocol, chapters, site_dir, cache, assets)
+    cache.keep_latest(4 * len(_build.order))  # this build's and the other kind's (site, offline)
     # mkdocs-static-i18n keeps the 404 page of the last language built (English); the one page
     # for both languages gets the default language's chrome (its body is in both languages).
-    dutch_404 = _state.get("not_found", {}).get(DEFAULT_LANGUAGE)
+    dutch_404 = _build.not_found.get(DEFAULT_LANGUAGE)
     if dutch_404:
-        (Path(config.site_dir) / "404.html").write_text(dutch_404, encoding="utf-8")
-    fonts.subset_site_fonts(Path(config.site_dir), Path(config.config_file_path).parent / ".cache" / "fonts")
-
-
-def _print_booklets(config) -> None:
-    protocol = _state["protocol"]
-    root = Path(config.config_file_path).parent
-    s = protocol.settings
-    for lang, order in _state["order"].items():
-        pages = _state["chapters"].get(lang, {})
-        chapters = [pages[p] for p in order if p in pages and booklet.wanted(p)]
-        labels = {k: v[lang] for k, v in protocol.labels.items()}
-        version = adoption_line(protocol, lang, render.format_date)
-        target = Path(config.site_dir) / site_prefix(lang) / render.BOOKLET_FILE
-        title = f"{s.school_name} · {labels['booklet_title']}"
-        booklet.print_booklet(
-            chapters, lang, title, labels["booklet_subtitle"], version, target, root / ".cache" / "booklet"
-        )
+        atomic_write(site_dir / "404.html", dutch_404)
+    fonts.subset_site_fonts(site_dir, content_cache(_build.root, "fonts").folder)

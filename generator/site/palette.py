@@ -17,6 +17,8 @@ from pathlib import Path
 import tinycss2
 from material import __file__ as _material_init
 
+from generator.fileio import atomic_write
+
 MATERIAL_STYLESHEETS = Path(_material_init).parent / "templates" / "assets" / "stylesheets"
 COLOUR = re.compile(r"\[data-md-color-(primary|accent)=([a-z-]+)\]")
 
@@ -75,8 +77,4 @@ def site_palette(palette_config) -> tuple[str, str, str]:
 
 
 def write(site_dir: Path, path: str, text: str) -> None:
-    target = site_dir / path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(target)
+    atomic_write(site_dir / path, text)

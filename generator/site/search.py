@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 from generator import DEFAULT_LANGUAGE, LANGUAGES
+from generator.fileio import atomic_write
 from generator.site.language import site_prefix, split_src
 
 CONFIG_TAG = '<script id="__config" type="application/json">'
@@ -33,18 +34,11 @@ def split_index(site_dir: Path) -> dict[str, int]:
         index = {"config": dict(data["config"], lang=[lang]), "docs": docs}
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         target = site_dir / site_prefix(lang) / "search" / "search_index.json"
-        _write(target, text)
+        atomic_write(target, text)
         if offline:
-            _write(target.with_suffix(".js"), f"var __index = {text}")  # the offline plugin's format
+            atomic_write(target.with_suffix(".js"), f"var __index = {text}")  # the offline plugin's format
         counts[lang] = len(docs)
     return counts
-
-
-def _write(target: Path, text: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(target)
 
 
 def set_search_base(html: str, lang: str) -> str:

@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from generator.fileio import content_cache
 from generator.flowchart import svg
 from generator.flowchart.dot import WRAP_STEP, role_dot
 from generator.model import Text
@@ -48,15 +49,6 @@ def test_quotes_and_backslashes_in_a_title_stay_text(protocol):
     assert "".join(t.text for t in link.iterfind("svg:text", NS)) == link.get("aria-label")
 
 
-def test_the_same_chart_is_drawn_once_per_build(protocol, monkeypatch):
-    dot = role_dot(protocol, "student", "nl", lambda node: f"#{node.id}") + "// cache test\n"
-    calls = []
-    real = svg.run_dot
-    monkeypatch.setattr(svg, "run_dot", lambda text: calls.append(text) or real(text))
-    assert svg.render(dot) == svg.render(dot)
-    assert len(calls) == 1
-
-
 def test_a_missing_dot_program_names_the_package_to_install(monkeypatch):
     monkeypatch.setattr(svg.shutil, "which", lambda name: None)
     with pytest.raises(svg.GraphvizError, match="graphviz") as error:
@@ -81,13 +73,14 @@ def test_links_from_raw_html_use_the_sites_directory_urls(protocol):
 
 
 def test_a_chart_drawn_once_is_read_from_the_disk_cache_without_running_dot(tmp_path, monkeypatch):
-    first = svg.run_dot("digraph { a -> b }", cache_dir=tmp_path)
-    assert len(list(tmp_path.glob("*.svg"))) == 1
+    cache = content_cache(tmp_path, "flowcharts", ".svg")
+    first = svg.run_dot("digraph { a -> b }", cache)
+    assert len(list((tmp_path / ".cache" / "flowcharts").glob("*.svg"))) == 1
 
     def no_dot(program, text):
         raise AssertionError("dot ran although the chart was cached")
 
     monkeypatch.setattr(svg, "_draw", no_dot)
-    assert svg.run_dot("digraph { a -> b }", cache_dir=tmp_path) == first
+    assert svg.run_dot("digraph { a -> b }", cache) == first
     with pytest.raises(AssertionError, match="dot ran"):
-        svg.run_dot("digraph { a -> c }", cache_dir=tmp_path)
+        svg.run_dot("digraph { a -> c }", cache)

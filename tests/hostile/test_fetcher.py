@@ -11,6 +11,7 @@ import pikepdf
 import pytest
 
 from generator import booklet, weasy
+from generator.fileio import content_cache
 from tests.conftest import ROOT
 
 
@@ -48,7 +49,8 @@ def test_the_booklet_reads_no_file_outside_the_project_and_fetches_no_url(tmp_pa
     )
     chapters = [booklet.Chapter("protocol.md", "Protocol", html)]
     target = tmp_path / "site" / "protocol.pdf"
-    booklet.print_booklet(chapters, "nl", "ALASCA", "Pestprotocol", "Versie 1.0", target, tmp_path / "cache")
+    cache = content_cache(tmp_path, "booklet", ".pdf")
+    booklet.print_booklet(chapters, "nl", "ALASCA", "Pestprotocol", "Versie 1.0", target, cache)
     with pikepdf.open(target) as pdf:
         assert dict(pdf.attachments) == {}
         assert b"a file outside the project" not in target.read_bytes()
