@@ -1,9 +1,10 @@
 """Build the PDF forms into a folder: in parallel, and only those whose inputs changed.
 
 Each PDF's inputs are hashed: the form's view (its definition, shared labels and the protocol
-data it shows), the templates, the stylesheet, the fonts and the generator's own code. The hashes
-are kept in <out_dir>/.forms-manifest.json. Files are written only when every form rendered, each
-through a temporary file and a rename, so an error leaves no half-written PDF behind.
+data it shows), the templates, the stylesheet, the fonts, the generator's code and the installed
+packages (generator.fileio.environment). The hashes are kept in <out_dir>/.forms-manifest.json.
+Files are written only when every form rendered, each through a temporary file and a rename
+(fileio.atomic_write), so an error leaves no half-written PDF behind.
 """
 
 from __future__ import annotations
@@ -12,19 +13,17 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from concurrent.futures import ProcessPoolExecutor
-from importlib import metadata
 from pathlib import Path
 
 from generator import LANGUAGES
 from generator.errors import DataError, Problem
+from generator.fileio import atomic_write, digest, environment
 from generator.forms.document import Sources, form_pdf
 from generator.forms.view import form_view
 from generator.model import Protocol
 
 MANIFEST = ".forms-manifest.json"
-CODE_DIR = Path(__file__).resolve().parent
 
 
 class FormBuildError(Exception):
@@ -74,26 +73,6 @@ def build_forms(
     if todo:
         atomic_write(out_dir / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode() + b"\n")
     return written
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write data to path via a temporary file in the same folder and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes the file private; a site file is not
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _render_all(sources: Sources, protocol: Protocol, todo, jobs: int | None, progress) -> list[bytes]:
@@ -149,17 +128,10 @@ def _check_request(sources: Sources, protocol: Protocol, langs, form_ids) -> Non
 
 
 def _shared_digest(sources: Sources) -> str:
-    """A hash of what every form depends on: templates, stylesheet, fonts and this code."""
-    # Versions from the package metadata: importing WeasyPrint costs half a second a build.
-    versions = f"weasyprint {metadata.version('weasyprint')} pikepdf {metadata.version('pikepdf')}"
-    hasher = hashlib.sha256(versions.encode())
-    folders = [sources.forms_dir / "templates", sources.forms_dir / "fonts", CODE_DIR]
-    files = [sources.forms_dir / "print.css"] + [p for d in folders for p in sorted(d.rglob("*")) if p.is_file()]
-    for path in files:
-        if path.suffix in (".pyc",):
-            continue
-        hasher.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return hasher.hexdigest()
+    """A hash of what every form depends on: the templates, stylesheet and fonts, and (generator.fileio)
+    the generator's code (this package, the fetcher, the model), the WeasyPrint and pikepdf versions."""
+    forms = sources.forms_dir
+    return digest([environment(), forms / "templates", forms / "fonts", forms / "print.css"])
 
 
 def _digest(shared: str, view: dict) -> str:
