@@ -1,4 +1,6 @@
-"""Shared fixtures: a scratch copy of the repository's data, and one built site per test session."""
+"""Shared fixtures: a scratch copy of the repository's data, one built site per test session, the
+protocol, and one headless Chromium per session (Debian's /usr/bin/chromium, driven by Playwright;
+no browser is downloaded). Plain helper functions are in tests/helpers.py."""
 
 from __future__ import annotations
 
@@ -13,8 +15,8 @@ import pytest
 from mkdocs.utils.yaml import yaml_load
 
 from tests import localsite
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 DATA_DIRS = ("protocol", "forms", "docs")  # what `python -m generator check` reads
 
 
@@ -70,6 +72,18 @@ def site_url(built_site: Path) -> Iterator[str]:
     server, url = localsite.serve(built_site)
     yield url
     localsite.stop(server)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """The session's one Chromium. Playwright's sync API allows one instance per thread, so every
+    browser test (tests/browser, tests/flowcharts, tests/hostile) opens its contexts in this one."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=localsite.CHROMIUM, args=localsite.CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
 
 
 @pytest.fixture(scope="session")

@@ -11,35 +11,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, sync_playwright
+from playwright.sync_api import BrowserContext, Page
 
-from generator.site.language import site_prefix
 from tests import node_tools
-from tests.conftest import ROOT, mkdocs
-from tests.localsite import CHROMIUM, CHROMIUM_ARGS
+from tests.conftest import mkdocs
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
-
-
-def page_urls(lang: str) -> list[str]:
-    """Every handbook page of one language as a site path ('/roles/mentor/', '/en/roles/mentor/')."""
-    prefix = "/" + site_prefix(lang)
-    urls = []
-    for md in sorted((ROOT / "docs" / lang).rglob("*.md")):
-        rel = md.relative_to(ROOT / "docs" / lang).with_suffix("").as_posix()
-        rel = rel.removesuffix("index").rstrip("/")
-        urls.append(prefix + (f"{rel}/" if rel else ""))
-    return urls
-
-
-ALL_PAGES = page_urls("nl") + page_urls("en")
-
-
-# ---------------------------------------------------------------- serving
 
 
 # ---------------------------------------------------------------- browser
@@ -104,14 +84,6 @@ def watch(context: BrowserContext, traffic: Traffic) -> None:
     context.on("page", on_page)
 
 
-@pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
 @dataclass
 class Tab:
     """One page in its own context, reused by every test that asks for the same kind."""
@@ -120,7 +92,7 @@ class Tab:
     traffic: Traffic
     base: str
 
-    def open(self, path: str, wait_until: str = "networkidle") -> Page:
+    def open(self, path: str, wait_until: str = "load") -> Page:
         self.traffic.clear()
         self.page.goto(self.base + path, wait_until=wait_until)
         return self.page
@@ -152,10 +124,6 @@ def phone(browser, site_url) -> Tab:
 def axe_source() -> str:
     node_tools.ensure()
     return node_tools.AXE.read_text(encoding="utf-8")
-
-
-def site_path(url: str) -> str:
-    return urlparse(url).path
 
 
 # ---------------------------------------------------------------- the offline build (file://)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import ALL_PAGES
+from tests.helpers import ALL_PAGES
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # No rule is disabled. A rule switched off here must carry a comment saying why.

@@ -10,10 +10,10 @@ import pytest
 
 from generator.loader import load_protocol
 from generator.site.edition import edition_line
-from generator.site.language import site_prefix
 from generator.whatnow.render import PUBLIC_ROLES
-from tests.browser.conftest import PHONE, site_path
+from tests.browser.conftest import PHONE
 from tests.conftest import ROOT
+from tests.helpers import site_path, url_path
 
 LANGS = ("nl", "en")
 
@@ -21,13 +21,6 @@ LANGS = ("nl", "en")
 @cache
 def protocol():
     return load_protocol(ROOT)
-
-
-def url(lang: str, page: str) -> str:
-    """'roles/mentor.md' -> '/roles/mentor/' (Dutch) or '/en/roles/mentor/'."""
-    path = page.removesuffix(".md").removesuffix("index")
-    path = f"{path}/" if path and not path.endswith("/") else path
-    return "/" + site_prefix(lang) + path
 
 
 STAFF = [role for role in protocol().roles.values() if role.id not in PUBLIC_ROLES]
@@ -41,7 +34,7 @@ def top_of(page, selector: str) -> float:
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("role", STAFF, ids=lambda r: r.id)
 def test_step_one_of_every_staff_role_page_starts_within_one_and_a_half_screens(phone, role, lang):
-    page = phone.open(url(lang, role.page))
+    page = phone.open(site_path(lang, role.page))
     first = next(iter(role.nodes.values()))
     heading = page.locator(f"h3#{first.id}")
     assert heading.inner_text().startswith(f"{first.number}. {first.title[lang]}")
@@ -50,7 +43,7 @@ def test_step_one_of_every_staff_role_page_starts_within_one_and_a_half_screens(
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_helpers_first_question_is_near_the_top_of_home_and_few_tabs_away(phone, lang):
-    page = phone.open(url(lang, "index.md"))
+    page = phone.open(site_path(lang, "index.md"))
     legend = ".what-now legend"
     assert page.locator(legend).inner_text() == protocol().labels["whatnow_who"][lang]
     assert top_of(page, legend) < 1.2 * PHONE["height"]
@@ -64,7 +57,7 @@ def test_the_helpers_first_question_is_near_the_top_of_home_and_few_tabs_away(ph
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("role", ["parent", "student"])
 def test_parents_and_students_can_call_a_helpline_and_see_how_to_reach_the_mentor(phone, role, lang):
-    page = phone.open(url(lang, protocol().roles[role].page))
+    page = phone.open(site_path(lang, protocol().roles[role].page))
     tel = page.locator("article .contact-block a[href^='tel:']")
     assert tel.count() >= 1 and tel.first.is_visible()
     assert tel.first.get_attribute("href") == "tel:08000432"
@@ -75,13 +68,13 @@ def test_parents_and_students_can_call_a_helpline_and_see_how_to_reach_the_mento
 
 @pytest.mark.parametrize(("lang", "other", "word"), [("nl", "en", "English"), ("en", "nl", "Nederlands")])
 def test_home_shows_the_other_language_in_words(phone, lang, other, word):
-    page = phone.open(url(lang, "index.md"))
+    page = phone.open(site_path(lang, "index.md"))
     link = page.locator(f".md-header a.md-header__lang-link[hreflang={other}]")
     assert link.is_visible()
     assert link.inner_text().strip() == word
     link.click()
     page.wait_for_load_state("networkidle")
-    assert site_path(page.url) == url(other, "index.md")
+    assert url_path(page.url) == site_path(other, "index.md")
 
 
 def test_switching_language_keeps_the_readers_place(phone):
@@ -93,7 +86,7 @@ def test_switching_language_keeps_the_readers_place(phone):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_forms_page_lists_the_incident_report_first_with_a_download_button(phone, lang):
-    page = phone.open(url(lang, "forms/index.md"))
+    page = phone.open(site_path(lang, "forms/index.md"))
     first = page.locator(".form-card").first
     assert first.locator(".form-card__title a").get_attribute("href").rstrip("/").endswith("incident-report")
     button = first.locator("a.md-button[download]")
@@ -114,7 +107,7 @@ def test_the_printed_mentor_page_has_step_one_on_page_one(browser, site_url, tmp
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     try:
         page = context.new_page()
-        page.goto(site_url + url(lang, "roles/mentor.md"), wait_until="networkidle")
+        page.goto(site_url + site_path(lang, "roles/mentor.md"), wait_until="networkidle")
         page.emulate_media(media="print")
         pages = pdf_pages_text(page.pdf(format="A4", print_background=True), tmp_path)
         background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
@@ -135,5 +128,5 @@ def test_a_search_without_results_offers_the_same_search_in_the_other_language(l
     link.wait_for(timeout=10_000)
     link.click()
     page.wait_for_selector(".md-search-result__item a", timeout=10_000)
-    assert site_path(page.url) == other
+    assert url_path(page.url) == other
     assert page.locator(".md-search__input").input_value() == words

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import ALL_PAGES, site_path
+from tests.helpers import ALL_PAGES, search_results, url_path
 
 
 @pytest.mark.parametrize(
@@ -21,16 +21,9 @@ def test_the_language_switcher_lands_on_the_same_page_in_the_other_language(ligh
     page.hover(".md-select")
     page.click(f"a.md-select__link[hreflang={lang}]")
     page.wait_for_load_state("networkidle")
-    assert site_path(page.url) == expected
+    assert url_path(page.url) == expected
     assert page.get_attribute("html", "lang") == lang
     assert not light.traffic.problems(), light.traffic.problems()
-
-
-def search_results(page, words: str) -> list[str]:
-    page.click(".md-search__input")
-    page.locator(".md-search__input").press_sequentially(words, delay=20)
-    page.wait_for_selector(".md-search-result__item a", timeout=10_000)
-    return page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
 
 
 @pytest.mark.parametrize(
@@ -46,7 +39,7 @@ def test_search_finds_pages_in_the_readers_language_only(light, start, words, in
     page = light.open(start)
     results = search_results(page, words)
     assert results, f"no results for {words!r} on {start}"
-    paths = [site_path(url) for url in results]
+    paths = [url_path(url) for url in results]
     if in_english:
         assert all(p.startswith("/en/") for p in paths), paths
     else:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.conftest import Tab
-from tests.browser.test_reading import search_results
+from tests.helpers import search_results
 
 
 def search_requests(requests: list[str]) -> list[str]:

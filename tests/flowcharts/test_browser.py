@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from generator.whatnow.tree import Outcome, Question, build, outcomes, role_name
-from tests.flowcharts.conftest import site_path
 from tests.flowcharts.test_what_now import OUTCOME_LINKS, linked_nodes
+from tests.helpers import site_path
 
 IN_VIEW = """(selector) => {
     const element = document.querySelector(selector);

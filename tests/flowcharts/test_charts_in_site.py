@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from generator.flowchart.overview import handovers
-from tests.flowcharts.conftest import LANGS, site_path
+from tests.flowcharts.conftest import LANGS
+from tests.helpers import site_path
 
 
 def chart(site, lang, role):

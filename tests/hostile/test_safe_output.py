@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import re
 import shutil
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import sync_playwright
 
 from tests import localsite
 from tests.conftest import ROOT, mkdocs
@@ -115,38 +113,33 @@ def test_the_texts_show_as_typed_and_the_e_mail_is_one_clean_mailto(hostile_site
     assert form.h1.get_text().startswith("</title><script>alert('C1')</script>")
 
 
-def test_no_dialog_fires_and_no_javascript_link_exists_in_a_real_browser(hostile_site):
+def test_no_dialog_fires_and_no_javascript_link_exists_in_a_real_browser(hostile_site, browser):
     server, url = localsite.serve(hostile_site)
     url = url.rstrip("/") + "/"
+    context = browser.new_context()
     try:
-        # Playwright's sync API allows one instance per thread, and tests/browser keeps one open
-        # for the whole session: this one runs in a thread of its own.
-        with ThreadPoolExecutor(max_workers=1) as worker:
-            dialogs, bad = worker.submit(_visit, url).result()
+        dialogs, bad = _visit(context.new_page(), url)
     finally:
+        context.close()
         localsite.stop(server)
     assert dialogs == []
     assert bad == []
 
 
-def _visit(url: str) -> tuple[list[str], list[str]]:
+def _visit(page, url: str) -> tuple[list[str], list[str]]:
     dialogs: list[str] = []
     bad: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=localsite.CHROMIUM, args=localsite.CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        for path in PAGES:
-            page.goto(url + path, wait_until="load")
-            page.hover("h1")
-            if not page.url.startswith(url + path):
-                bad.append(f"{path} went to {page.url}")
-            js_links = page.eval_on_selector_all(
-                "[href], [src]",
-                "els => els.map(e => (e.getAttribute('href') || e.getAttribute('src') || '').trim().toLowerCase())"
-                "  .filter(u => u.replace(/[\\s\\x00-\\x1f]/g, '').startsWith('javascript:')).length",
-            )
-            if js_links:
-                bad.append(f"{path} has {js_links} javascript: links")
-        browser.close()
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    for path in PAGES:
+        page.goto(url + path, wait_until="load")
+        page.hover("h1")
+        if not page.url.startswith(url + path):
+            bad.append(f"{path} went to {page.url}")
+        js_links = page.eval_on_selector_all(
+            "[href], [src]",
+            "els => els.map(e => (e.getAttribute('href') || e.getAttribute('src') || '').trim().toLowerCase())"
+            "  .filter(u => u.replace(/[\\s\\x00-\\x1f]/g, '').startsWith('javascript:')).length",
+        )
+        if js_links:
+            bad.append(f"{path} has {js_links} javascript: links")
     return dialogs, bad

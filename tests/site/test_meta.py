@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.site import meta
-from tests.site.test_site import html_pages
+from tests.helpers import html_pages
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 

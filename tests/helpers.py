@@ -1,0 +1,197 @@
+"""What the test folders share: a built site's pages, parsed once; where each language's pages live;
+which references of a site lead nowhere; and a search in the browser.
+
+Fixtures live in the conftest.py files; plain functions used by more than one test module live here
+(a test module never imports another test module).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from functools import cache, lru_cache
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+from bs4 import BeautifulSoup
+
+from generator import LANGUAGES
+from generator.site.language import site_prefix
+
+ROOT = Path(__file__).resolve().parent.parent
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)""")
+
+
+# ---------------------------------------------------------------- pages of a built site
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+@lru_cache(maxsize=512)
+def parsed(path: Path) -> BeautifulSoup:
+    """A page of a built site as parsed HTML, parsed once per session. Read it, never change it:
+    every test that reads the same page gets the same object."""
+    assert path.is_file(), f"no page at {path}"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def page(site: Path, url_path: str) -> BeautifulSoup:
+    """The page at a site path ('en/roles/mentor', '/en/roles/mentor/'), from its index.html."""
+    return parsed(site / url_path.strip("/") / "index.html")
+
+
+# ---------------------------------------------------------------- where the languages live
+
+
+def lang_prefix(lang: str) -> str:
+    """Where a language lives in the site: Dutch at /, English at /en/ (generator's site_prefix)."""
+    return "/" + site_prefix(lang)
+
+
+def site_path(lang: str, page_src: str) -> str:
+    """'en', 'roles/mentor.md' -> '/en/roles/mentor/' (the site uses directory URLs)."""
+    stem = page_src.removesuffix(".md").removesuffix("index").rstrip("/")
+    return lang_prefix(lang) + (f"{stem}/" if stem else "")
+
+
+def page_urls(lang: str) -> list[str]:
+    """Every handbook page of one language as a site path ('/roles/mentor/', '/en/roles/mentor/')."""
+    docs = ROOT / "docs" / lang
+    return [site_path(lang, md.relative_to(docs).as_posix()) for md in sorted(docs.rglob("*.md"))]
+
+
+ALL_PAGES = [url for lang in LANGUAGES for url in page_urls(lang)]
+
+
+def url_path(url: str) -> str:
+    """'http://127.0.0.1:8123/en/roles/mentor/#m-receive' -> '/en/roles/mentor/'."""
+    return urlparse(url).path
+
+
+# ---------------------------------------------------------------- references that lead nowhere
+
+SITE = "http://site/"
+REFERENCES = (
+    ("a", "href"),
+    ("a", "xlink:href"),
+    ("link", "href"),
+    ("img", "src"),
+    ("script", "src"),
+    ("source", "src"),
+    ("iframe", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+    ("use", "href"),
+)
+
+
+def broken_references(built_site: Path, site_url_of_config: str) -> list[str]:
+    """Every link, image, stylesheet, script, PDF and #anchor of the site that leads nowhere."""
+    broken = []
+    for html in html_pages(built_site):
+        rel = html.relative_to(built_site).as_posix()
+        base = urljoin(SITE, rel)
+        soup = parsed(html)
+        for tag, attr in REFERENCES:
+            for element in soup.find_all(tag):
+                value = element.get(attr)
+                if not value or value.startswith(("mailto:", "tel:", "data:", "javascript:")):
+                    continue
+                if value.startswith(site_url_of_config):  # canonical links: absolute, on this site
+                    value = "/" + value.removeprefix(site_url_of_config)
+                url = urlparse(urljoin(base, value))
+                if url.netloc != "site":
+                    continue  # another website: not fetched by the page (test_site checks that)
+                if rel == "404.html" and not value.startswith(("/", "#")) and tag != "a":
+                    continue  # the 404 page is served at any depth; its assets use absolute paths
+                file = _target(built_site, url.path)
+                if not file.is_file():
+                    broken.append(f"{rel}: <{tag} {attr}={value}>: no {file.relative_to(built_site)}")
+                elif url.fragment and file.suffix == ".html" and unquote(url.fragment) not in ids(file):
+                    broken.append(f"{rel}: <{tag} {attr}={value}>: no id {url.fragment!r}")
+    return broken
+
+
+@cache
+def ids(path: Path) -> frozenset[str]:
+    """Every anchor a link may point at in a page: ids, and the names of <a name>."""
+    soup = parsed(path)
+    return frozenset(e["id"] for e in soup.find_all(id=True)) | frozenset(
+        e["name"] for e in soup.find_all("a", attrs={"name": True})
+    )
+
+
+def _target(site: Path, path: str) -> Path:
+    file = site / unquote(path).lstrip("/")
+    return file / "index.html" if path.endswith("/") else file
+
+
+# ---------------------------------------------------------------- in the browser
+
+
+def search_results(page, words: str) -> list[str]:
+    """Type words into Material's search box as a reader would; the results' URLs."""
+    page.click(".md-search__input")
+    page.locator(".md-search__input").press_sequentially(words, delay=20)
+    page.wait_for_selector(".md-search-result__item a", timeout=10_000)
+    return page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
+
+
+# ---------------------------------------------------------------- builds that must be refused
+
+
+def project_copy(target: Path) -> Path:
+    """What a build reads that an edit may change, copied; the rest linked (it is only read)."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("generator/site/hooks.py", str(ROOT / "generator/site/hooks.py"))
+    (target / "mkdocs.yml").write_text(config.replace("\n  - generator\n", "\n"), encoding="utf-8")
+    for name in ("docs", "protocol", "forms/definitions"):
+        shutil.copytree(ROOT / name, target / name)
+    shutil.copy(ROOT / "forms/labels.yml", target / "forms/labels.yml")
+    (target / "overrides").symlink_to(ROOT / "overrides")
+    for other in (ROOT / "forms").iterdir():
+        if not (target / "forms" / other.name).exists():
+            (target / "forms" / other.name).symlink_to(other)
+    return target
+
+
+def site_digest(site: Path) -> str:
+    """Every path and byte under site/: equal digests, an untouched site."""
+    hasher = hashlib.sha256()
+    for path in sorted(site.rglob("*")):
+        hasher.update(path.relative_to(site).as_posix().encode() + b"\0")
+        if path.is_file():
+            hasher.update(path.read_bytes())
+    return hasher.hexdigest()
+
+
+def site_with_sentinel(root: Path) -> str:
+    """A previous build's site/ (a sentinel and an English page) in the project; its digest."""
+    site = root / "site"
+    (site / "en").mkdir(parents=True)
+    (site / "SENTINEL.txt").write_text("the site as it was", encoding="utf-8")
+    (site / "en" / "index.html").write_text("<p>old</p>", encoding="utf-8")
+    return site_digest(site)
+
+
+def build_all(roots: list[Path]) -> dict[Path, dict]:
+    """Build every project in one process (tests/hostile/build_many.py: one MkDocs import for
+    all); project -> {"error": the exception's type or None, "message", "log": what MkDocs logged}."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    run = subprocess.run(
+        [sys.executable, "-m", "tests.hostile.build_many", *map(str, roots)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    results = {Path(r["dir"]): r for r in map(json.loads, run.stdout.splitlines())}
+    return {root: results.get(root, {"error": "missing", "message": run.stderr[-2000:], "log": ""}) for root in roots}
