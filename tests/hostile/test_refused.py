@@ -10,20 +10,14 @@ copy of the project, and a piece of the one line that must be printed.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import io
-import json
-import os
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from generator.__main__ import main as generator_main
-from tests.conftest import ROOT
+from tests.helpers import build_all, project_copy, site_digest, site_with_sentinel
 
 BOMB = "\n".join(
     ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
@@ -333,35 +327,11 @@ def apply(root: Path, file: str, old, new) -> None:
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def site_digest(site: Path) -> str:
-    hasher = hashlib.sha256()
-    for path in sorted(site.rglob("*")):
-        hasher.update(path.relative_to(site).as_posix().encode() + b"\0")
-        if path.is_file():
-            hasher.update(path.read_bytes())
-    return hasher.hexdigest()
-
-
 def run_check(root: Path) -> tuple[int, str]:
     err = io.StringIO()
     with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
         code = generator_main(["check", "--root", str(root)])
     return code, err.getvalue()
-
-
-def project_copy(target: Path) -> Path:
-    """What a build reads that an edit may change, copied; the rest linked (it is only read)."""
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("generator/site/hooks.py", str(ROOT / "generator/site/hooks.py"))
-    (target / "mkdocs.yml").write_text(config.replace("\n  - generator\n", "\n"), encoding="utf-8")
-    for name in ("docs", "protocol", "forms/definitions"):
-        shutil.copytree(ROOT / name, target / name)
-    shutil.copy(ROOT / "forms/labels.yml", target / "forms/labels.yml")
-    (target / "overrides").symlink_to(ROOT / "overrides")
-    for other in (ROOT / "forms").iterdir():
-        if not (target / "forms" / other.name).exists():
-            (target / "forms" / other.name).symlink_to(other)
-    return target
 
 
 @pytest.fixture(scope="module")
@@ -375,25 +345,9 @@ def refused(request, tmp_path_factory) -> dict[str, tuple[Path, str, dict]]:
             continue  # not selected in this run (pytest -k)
         root = project_copy(tmp_path_factory.mktemp(case))
         apply(root, file, old, new)
-        site = root / "site"
-        (site / "en").mkdir(parents=True)
-        (site / "SENTINEL.txt").write_text("the site as it was", encoding="utf-8")
-        (site / "en" / "index.html").write_text("<p>old</p>", encoding="utf-8")
-        prepared[case] = (root, site_digest(site))
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    run = subprocess.run(
-        [sys.executable, "-m", "tests.hostile.build_many", *(str(root) for root, _ in prepared.values())],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    results = {Path(r["dir"]): r for r in map(json.loads, run.stdout.splitlines())}
-    return {
-        case: (root, digest, results.get(root, {"error": "missing", "message": run.stderr[-2000:]}))
-        for case, (root, digest) in prepared.items()
-    }
+        prepared[case] = (root, site_with_sentinel(root))
+    results = build_all([root for root, _ in prepared.values()])
+    return {case: (root, digest, results[root]) for case, (root, digest) in prepared.items()}
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
