@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -16,13 +15,6 @@ from generator.forms.document import Sources
 from generator.forms.render import ROOT
 from generator.forms.view import form_view, widgets
 from generator.model import Node, Protocol, Role, Settings, Text
-
-
-@pytest.fixture(scope="session")
-def protocol() -> Protocol:
-    from generator.loader import load_protocol
-
-    return load_protocol(ROOT)
 
 
 @pytest.fixture(scope="session")
@@ -70,12 +62,6 @@ def forms_root(tmp_path) -> Path:
     return tmp_path
 
 
-def make(cls, **values):
-    """An instance of a model dataclass from the values it knows (the model may grow or shrink)."""
-    known = {f.name for f in dataclasses.fields(cls)}
-    return cls(**{k: v for k, v in values.items() if k in known})
-
-
 def text(nl: str, en: str) -> Text:
     return Text(nl=nl, en=en)
 
@@ -83,13 +69,11 @@ def text(nl: str, en: str) -> Text:
 @pytest.fixture
 def fake_protocol() -> Protocol:
     """Two roles, a decision and three steps; one step uses the fake form 'note'."""
-    mentor = make(
-        Role,
+    mentor = Role(
         id="mentor",
         name=text("mentor", "mentor"),
         title=text("Mentor", "Mentor"),
         summary=text("s", "s"),
-        page="roles/mentor.md",
         start=("m-a",),
         nodes={
             "m-a": Node("m-a", "mentor", "step", text("Luisteren", "Listen"), forms=("note",), number=1),
@@ -97,28 +81,23 @@ def fake_protocol() -> Protocol:
             "m-b": Node("m-b", "mentor", "step", text("Vastleggen in Magister", "Record it in Magister"), number=3),
         },
     )
-    coordinator = make(
-        Role,
+    coordinator = Role(
         id="coordinator",
         name=text("zorgcoördinator", "SEN coordinator"),
         title=text("Zorgcoördinator", "SEN coordinator"),
         summary=text("s", "s"),
-        page="roles/coordinator.md",
         start=("c-a",),
         nodes={"c-a": Node("c-a", "coordinator", "step", text("Overnemen", "Take over"), forms=("note",), number=1)},
     )
-    management = make(
-        Role,
+    management = Role(
         id="management",
         name=text("schoolleiding", "school management"),
         title=text("Schoolleiding", "School management"),
         summary=text("s", "s"),
-        page="roles/management.md",
         start=(),
         nodes={},
     )
-    settings = make(
-        Settings,
+    settings = Settings(
         school_name="Testschool",
         student_system="Somtoday",
         mentor_contact=text("mail", "mail"),
@@ -133,8 +112,7 @@ def fake_protocol() -> Protocol:
         retention=text("drie jaar", "three years"),
     )
     roles = {"mentor": mentor, "coordinator": coordinator, "management": management}
-    return make(
-        Protocol,
+    return Protocol(
         settings=settings,
         intro=text("i", "i"),
         principles_intro=text("p", "p"),

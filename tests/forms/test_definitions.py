@@ -48,12 +48,11 @@ def refusal(path: Path) -> str:
     return str(caught.value)
 
 
-def test_every_form_the_protocol_names_has_a_complete_definition(protocol):
+def test_every_form_a_step_uses_has_a_definition_with_questions_and_no_definition_is_unused(protocol):
     forms = load_definitions(ROOT)
-    assert set(forms) == PROTOCOL_FORMS == set(protocol.forms)
-    for form in forms.values():
-        assert form.title == protocol.forms[form.id].title
-        assert form.fields, form.id
+    used = {form_id for node in protocol.nodes.values() for form_id in node.forms}  # the role files' steps
+    assert set(forms) == used == PROTOCOL_FORMS
+    assert all(form.fields for form in forms.values())
 
 
 def test_a_valid_definition_loads_with_its_fields_in_order(tmp_path):

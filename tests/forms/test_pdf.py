@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import logging
 import subprocess
 
 import pikepdf
@@ -19,22 +18,10 @@ from .conftest import fields_of
 MAX_BYTES = 100 * 1024
 
 
-def test_every_form_is_built_in_both_languages(all_pdfs):
-    assert len(all_pdfs) == 28
-    for _, _, path in all_pdfs:
-        assert path.read_bytes().startswith(b"%PDF-")
-
-
 def test_a_weasyprint_warning_fails_the_render():
     html = "<html lang='en'><body style='colour: red; font-size: banana'><form></form></body></html>"
     with pytest.raises(RenderWarning, match="font-size"):
         weasy_pdf(html, ROOT / "forms")
-
-
-def test_forms_render_without_any_weasyprint_warning(protocol, sources, caplog):
-    caplog.set_level(logging.WARNING, logger="weasyprint")
-    form_pdf(sources, protocol, "incident-report", "nl")
-    assert [r.getMessage() for r in caplog.records if r.name.startswith("weasyprint")] == []
 
 
 def test_field_names_are_unique_and_exactly_those_defined(all_pdfs, expected_widgets):
