@@ -10,7 +10,7 @@ from mkdocs.structure.files import File, Files
 
 from generator import DEFAULT_LANGUAGE, LANGUAGES
 from generator.forms import build_forms, output_path
-from generator.model import Protocol
+from generator.handbook import Handbook
 
 
 def cache_dir(root: Path) -> Path:
@@ -21,27 +21,27 @@ def cache_dir(root: Path) -> Path:
 SIZES: dict[tuple[str, str], int] = {}
 
 
-def render_all(protocol: Protocol, root: Path) -> list[Path]:
+def render_all(handbook: Handbook) -> list[Path]:
     """Render every form in every language into the cache; returns the files written anew."""
-    written = build_forms(protocol, cache_dir(root), LANGUAGES, root=root)
-    record_sizes(protocol, root)
+    written = build_forms(handbook, cache_dir(handbook.root), LANGUAGES)
+    record_sizes(handbook)
     return written
 
 
-def record_sizes(protocol: Protocol, root: Path) -> None:
+def record_sizes(handbook: Handbook) -> None:
     """Note each rendered PDF's size in SIZES (also when a rebuild skipped render_all)."""
     for lang in LANGUAGES:
-        for form_id in protocol.forms:
-            pdf = output_path(cache_dir(root), lang, form_id)
+        for form_id in handbook.forms:
+            pdf = output_path(cache_dir(handbook.root), lang, form_id)
             if pdf.exists():
                 SIZES[(lang, form_id)] = pdf.stat().st_size
 
 
-def add_to_files(files: Files, protocol: Protocol, root: Path, lang: str, config) -> None:
+def add_to_files(files: Files, handbook: Handbook, lang: str, config) -> None:
     """forms/<id>.pdf beside the form's page: /forms/<id>.pdf (Dutch), /en/forms/<id>.pdf (English)."""
     prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
-    for form_id in protocol.forms:
-        pdf = output_path(cache_dir(root), lang, form_id)
+    for form_id in handbook.forms:
+        pdf = output_path(cache_dir(handbook.root), lang, form_id)
         file = File(
             f"{lang}/forms/{form_id}.pdf",
             src_dir=None,

@@ -10,7 +10,7 @@ import pytest
 from generator.errors import DataError
 from generator.forms.definitions import load_definition, load_definitions
 from generator.forms.labels import load_labels
-from generator.forms.render import ROOT
+from tests.conftest import ROOT
 
 PROTOCOL_FORMS = {
     "incident-report", "conversation-victim", "conversation-bully", "parent-contact", "class-discussion",

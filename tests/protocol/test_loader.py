@@ -176,9 +176,8 @@ def test_a_role_file_that_is_not_listed_is_refused(data_copy):
 
 
 def test_a_form_that_no_step_uses_is_reported(data_copy):
-    (data_copy / "forms/definitions/unused.yml").write_text(
-        "title:\n  nl: Ongebruikt\n  en: Unused\n", encoding="utf-8"
-    )
+    definitions = data_copy / "forms/definitions"
+    (definitions / "unused.yml").write_bytes((definitions / "follow-up.yml").read_bytes())
     assert problems_of(data_copy) == [
         "forms/definitions/unused.yml: (file): found a form no step uses; "
         "expected the form's id in some step's 'forms' list"
