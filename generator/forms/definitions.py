@@ -123,10 +123,10 @@ def _duplicates(form: FormDefinition) -> list[Problem]:
             for what, ids in (("options", [o.id for o in field.options]), ("columns", [c.id for c in field.columns])):
                 for item, count in Counter(ids).items():
                     if count > 1:
-                        key = f"sections.{section.id}.fields.{field.id}.{what}.{item}"
+                        key = f"sections[{section.id}].fields[{field.id}].{what}[{item}]"
                         found.append(Problem(form.file, key, f"{count} times", "a unique id"))
             if field.type == "table" and field.rows != STEP_ROWS and field.row_label is None:
-                key = f"sections.{section.id}.fields.{field.id}.row_label"
+                key = f"sections[{section.id}].fields[{field.id}].row_label"
                 found.append(Problem(form.file, key, "nothing", 'a row label such as "Person {n}"'))
     return found
 

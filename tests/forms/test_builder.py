@@ -101,7 +101,7 @@ def test_the_cli_reports_bad_form_data_naming_file_and_key(forms_root, tmp_path,
     code = cli.main(["--root", str(forms_root), "--out", str(tmp_path / "out"), "--quiet"])
     assert code == cli.EXIT_DATA
     assert (
-        "forms/definitions/follow-up.yml: sections.how-it-goes.fields.status.type: found 'dial'"
+        "forms/definitions/follow-up.yml: sections[how-it-goes].fields[status].type: found 'dial'"
         in capsys.readouterr().err
     )
     assert not (tmp_path / "out").exists()
