@@ -5,7 +5,7 @@
   stops the build with one line per problem, and site/ is left as it was).
 - on_page_markdown: fill the page's markers from the data.
 - on_post_page: English pages search their own index; Material's invalid markup is made valid.
-- on_files: add the rendered PDF forms of the language being built.
+- on_files: add the rendered PDF forms and the generated form pages of the language being built.
 - on_env: Material's templates compiled once, kept in .cache/jinja (not on every build).
 - on_nav / on_page_content: remember each language's pages in navigation order, for the booklet;
   record which stylesheets and scripts each page needs.
@@ -104,7 +104,9 @@ def on_env(env, config, files):
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has chosen this language's files
 def on_files(files, config):
-    forms.add_to_files(files, _state["handbook"], current_build_language(config), config)
+    lang = current_build_language(config)
+    forms.add_to_files(files, _state["handbook"], lang, config)
+    forms.add_pages(files, _state["handbook"], lang, config)  # each form's page, made from its definition
     return files
 
 

@@ -196,3 +196,18 @@ def test_every_problem_is_reported_at_once(data_copy):
     edit_yaml(data_copy / "protocol/roles/teacher.yml", lambda d: step(d, "t-respond")["body"].pop("nl"))
     lines = problems_of(data_copy)
     assert [line.split(":")[0] for line in lines] == ["protocol/roles/mentor.yml", "protocol/roles/teacher.yml"]
+
+
+def test_adding_a_form_is_one_definition_file_and_a_steps_forms_list(data_copy):
+    """No page to write, no nav to edit: the form's page exists in every language, titled from its data."""
+    from generator.check import check_handbook
+
+    definitions = data_copy / "forms/definitions"
+    (definitions / "new-form.yml").write_bytes((definitions / "follow-up.yml").read_bytes())
+    edit_yaml(definitions / "new-form.yml", lambda d: d.update(title={"nl": "Nieuw", "en": "New"}))
+    edit_yaml(
+        data_copy / "protocol/roles/mentor.yml", lambda d: d["steps"][0].setdefault("forms", []).append("new-form")
+    )
+    filled = check_handbook(data_copy).filled
+    assert filled["nl/forms/new-form.md"][1].startswith("# Nieuw\n")
+    assert filled["en/forms/new-form.md"][1].startswith("# New\n")
