@@ -3,7 +3,8 @@
 check_handbook() is called by the build (on_config, before MkDocs cleans site/) and by
 `python -m generator check`, so both refuse the same inputs with the same one-line messages:
 all the data, read once (generator.handbook: protocol, forms, labels, glossary), the pages under
-docs/ (generator.pages.pagecheck) and every page's markers, filled once (generator.pages.markers).
+docs/ (generator.pages.pagecheck), every page's markers, filled once (generator.pages.markers), and
+the links to a section of a page, on the filled pages (generator.pages.anchors).
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from pathlib import Path
 from mkdocs.utils.meta import get_data as get_front_matter
 
 from generator.errors import DataError, Problem
-from generator.handbook import Handbook, load_handbook
+from generator.handbook import Handbook, form_files, load_handbook
 from generator.model import Protocol
+from generator.pages.anchors import anchor_problems
 from generator.pages.context import PageContext
+from generator.pages.generated import form_pages
 from generator.pages.markers import fill_markers
 from generator.pages.pagecheck import page_problems
 from generator.site.language import split_src
@@ -42,7 +45,7 @@ def check_handbook(root: Path, docs_dir: Path | None = None, directory_urls: boo
         handbook = load_handbook(root)
     except DataError as exc:
         problems.extend(exc.problems)
-    pages, found = page_problems(docs_dir)
+    pages, found = page_problems(docs_dir, form_pages(form_files(root)))  # form pages are generated
     problems.extend(found)
     if problems:
         raise DataError(problems)
@@ -55,6 +58,9 @@ def check_handbook(root: Path, docs_dir: Path | None = None, directory_urls: boo
             filled[page.src] = (markdown, fill_markers(markdown, ctx, page.file))
         except DataError as exc:
             problems.extend(exc.problems)
+    if not problems:  # links to a section of a page: on the filled pages, whose sections are known now
+        files = {page.src: page.file for page in pages}
+        problems.extend(anchor_problems({src: (files[src], text) for src, (_, text) in filled.items()}))
     if problems:
         raise DataError(list(dict.fromkeys(problems)))  # the same problem met on many pages: once
     return Checked(handbook, filled)
