@@ -20,6 +20,7 @@ from pathlib import Path
 from generator import LANGUAGES
 from generator.errors import DataError, Problem
 from generator.forms.document import form_pdf
+from generator.forms.glyphs import glyph_problems
 from generator.forms.view import form_view
 from generator.handbook import Handbook
 
@@ -107,7 +108,11 @@ def _render_all(handbook: Handbook, todo, jobs: int | None, progress) -> list[by
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             futures = [pool.submit(_render_one, *task) for task in tasks]
             outcomes = [_report(progress, task, future.result()) for task, future in zip(tasks, futures, strict=True)]
-    failures = [f"{task[2]}/{task[1]}: {error}" for task, (_, error) in zip(tasks, outcomes, strict=True) if error]
+    failed = [(task[1], task[2], error) for task, (_, error) in zip(tasks, outcomes, strict=True) if error]
+    placed = glyph_problems(handbook, failed)  # an emoji in a title: named by its data file and key
+    if placed:
+        raise DataError(placed)
+    failures = [f"{lang}/{form_id}: {error}" for form_id, lang, error in failed]
     if failures:
         raise FormBuildError("\n".join(failures))
     return [data for data, _ in outcomes]
