@@ -211,3 +211,26 @@ def test_adding_a_form_is_one_definition_file_and_a_steps_forms_list(data_copy):
     filled = check_handbook(data_copy).filled
     assert filled["nl/forms/new-form.md"][1].startswith("# Nieuw\n")
     assert filled["en/forms/new-form.md"][1].startswith("# New\n")
+
+
+def test_a_table_of_steps_naming_a_role_the_protocol_lacks_is_refused_at_load(data_copy):
+    path = data_copy / "forms/definitions/case-overview.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "step_roles:" in text
+    path.write_text(text.replace("step_roles: [", "step_roles: [janitor, ", 1), encoding="utf-8")
+    lines = problems_of(data_copy)
+    assert len(lines) == 1 and lines[0].startswith("forms/definitions/case-overview.yml: sections["), lines
+    assert ".step_roles: found 'janitor'; expected role ids of the protocol (student, parent," in lines[0]
+
+
+def test_the_glossary_is_read_from_the_project_being_checked_with_its_placeholders_filled(data_copy):
+    from generator.check import check_handbook
+
+    path = data_copy / "protocol/glossary.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("{system} is the school's student information system.", "{system}, at {school}.", 1), "utf-8"
+    )
+    filled = check_handbook(data_copy).filled
+    pages = [text for _, text in filled.values() if ":   " in text and "Magister, at ALASCA." in text]
+    assert pages, "the glossary of the copy, filled in, is on the pages that ask for it"
