@@ -38,6 +38,8 @@ def glyph_problems(handbook, failures: list[tuple[str, str, str]]) -> list[Probl
             wanted.update(chars)
             view = form_view(handbook.forms[form_id], handbook.protocol, handbook.form_labels, lang)
             shown.update(_strings(view))
+    if not wanted:
+        return []  # no form failed for a character (the usual case): the data is not read again
     problems = []
     for file, key, text in _texts(handbook.root):
         for char in sorted({c for c in text if c in wanted}):

@@ -30,3 +30,11 @@ def test_a_character_the_forms_cannot_draw_is_named_by_its_file_and_key(tmp_path
         "the PDF forms cannot)"
     ]  # the body, which no form shows, is not named
     assert not (tmp_path / "out").exists()
+
+
+def test_a_build_with_nothing_undrawable_reads_no_data_file_again(tmp_path, monkeypatch):
+    from generator.forms import glyphs
+
+    handbook = load_handbook(ROOT)
+    monkeypatch.setattr(glyphs, "read_yaml", lambda *a: pytest.fail("the data was read again"))
+    assert build_forms(handbook, tmp_path, langs=("en",), form_ids=["follow-up"], jobs=1)
