@@ -16,7 +16,7 @@ def flowchart(ctx: PageContext, role: str) -> str:
     """A role's chart; its text equivalent is the role's step list on the same page."""
     the_role = ctx.protocol.roles[role]  # KeyError -> "the unknown id" from fill_markers
     first = next(iter(the_role.nodes.values()))
-    drawing = Markup(svg.render(role_dot(ctx.protocol, role, ctx.lang, ctx.node_url), ctx.root))  # ElementTree escapes
+    drawing = Markup(svg.render(role_dot(ctx.protocol, role, ctx.lang, ctx.node_url), _project(ctx)))  # escaped
     return (
         render(
             "flowchart.html.j2",
@@ -53,7 +53,7 @@ def overview_chart(ctx: PageContext) -> str:
     def link(role) -> str:
         return ctx.url(role.page)
 
-    drawing = Markup(svg.render(overview_dot(protocol, lang, link), ctx.root))  # escaped by ElementTree
+    drawing = Markup(svg.render(overview_dot(protocol, lang, link), _project(ctx)))  # escaped by ElementTree
     figure = render(
         "flowchart.html.j2",
         kind="overview",
@@ -80,3 +80,8 @@ def overview_chart(ctx: PageContext) -> str:
         hands_over=ctx.t("overview_hands_over"),
     )
     return figure + "\n" + words + "\n"
+
+
+def _project(ctx: PageContext):
+    """The project being built, whose .cache/flowcharts keeps the drawings (None: not cached on disk)."""
+    return ctx.handbook.root if ctx.handbook else None

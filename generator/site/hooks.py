@@ -5,7 +5,7 @@
   stops the build with one line per problem, and site/ is left as it was).
 - on_page_markdown: fill the page's markers from the data.
 - on_post_page: English pages search their own index; Material's invalid markup is made valid.
-- on_files: add the rendered PDF forms of the language being built.
+- on_files: add the rendered PDF forms and the generated form pages of the language being built.
 - on_env: Material's templates compiled once, kept in .cache/jinja (not on every build).
 - on_nav / on_page_content: remember each language's pages in navigation order, for the booklet;
   record which stylesheets and scripts each page needs.
@@ -27,7 +27,7 @@ from generator.check import check_handbook
 from generator.errors import DataError
 from generator.fileio import atomic_write, content_cache
 from generator.forms import FormBuildError
-from generator.model import Protocol
+from generator.handbook import Handbook
 from generator.pages.context import PageContext
 from generator.pages.markers import fill_markers
 from generator.site import assets, buildcache, edition, fonts, forms, markup, meta, palette, search, templatecache
@@ -39,9 +39,7 @@ class _Build:
     """What one build (all its languages) carries from event to event."""
 
     config_id: int  # mkdocs-static-i18n runs on_config again for each further language: same config
-    root: Path  # the project being built (the folder of mkdocs.yml)
-    protocol: Protocol
-    definitions: dict  # the form definitions by id
+    handbook: Handbook  # all the data, read and checked once (generator.handbook)
     filled: dict[str, tuple[str, str]]  # docs src -> (its Markdown, markers filled), from on_config
     palette_css: str  # the trimmed palette stylesheet, written after the build
     order: dict[str, list[str]] = field(default_factory=dict)  # lang -> page paths in nav order
@@ -62,7 +60,7 @@ def on_config(config):
     inputs = [root / "protocol", root / "forms", Path(config.docs_dir), Path(config.config_file_path)]
     cache = content_cache(root, "build").folder
     try:
-        protocol, definitions, filled = buildcache.cached(
+        handbook, filled = buildcache.cached(
             "checked",
             cache,
             inputs,
@@ -70,14 +68,15 @@ def on_config(config):
             config.use_directory_urls,
         )
         rendered = sorted(p.relative_to(root).as_posix() for p in forms.cache_dir(root).rglob("*.pdf"))
-        buildcache.cached("forms", cache, inputs[:2], lambda: forms.render_all(protocol, root), rendered)
-        forms.record_sizes(protocol, root)  # for the forms overview, also when render_all was skipped
+        buildcache.cached("forms", cache, inputs[:2], lambda: forms.render_all(handbook), rendered)
+        forms.record_sizes(handbook)  # for the forms overview, also when render_all was skipped
         # The forms overview shows each PDF's size: filled again (on_page_markdown) now that they exist.
         filled = {src: pair for src, pair in filled.items() if "protocol:forms-list" not in pair[0]}
     except DataError as exc:
         raise PluginError(f"The protocol data or a page is broken; nothing was written.\n{exc}") from None
     except FormBuildError as exc:
         raise PluginError(f"A form could not be rendered; nothing was written.\n{exc}") from None
+    protocol = handbook.protocol
     # Words for the theme overrides (404 page, "report a problem" link), in every language.
     config.extra["labels"] = {key: dict(text) for key, text in protocol.labels.items()}
     config.extra["editor_email"] = protocol.settings.editor_email
@@ -85,13 +84,13 @@ def on_config(config):
     # Material's palette stylesheet cut to the site's colours (overrides/main.html links it).
     material_css, site_css, palette_css = palette.site_palette(config.theme.get("palette"))
     config.extra["palette_css"] = {"material": material_css, "site": site_css}
-    _build = _Build(id(config), root, protocol, definitions, filled, palette_css)
+    _build = _Build(id(config), handbook, filled, palette_css)
     return config
 
 
 def _load_and_check(root: Path, docs_dir: Path, directory_urls: bool):
-    handbook = check_handbook(root, docs_dir, directory_urls)
-    return handbook.protocol, handbook.definitions, handbook.filled
+    checked = check_handbook(root, docs_dir, directory_urls)
+    return checked.handbook, checked.filled
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -100,13 +99,12 @@ def on_page_markdown(markdown, page, config, files):
         return after  # filled while checking every page in on_config
     lang, path = split_src(page.file.src_uri)
     ctx = PageContext(
-        _build.protocol,
+        _build.handbook.protocol,
         lang,
         path,
         pdfs=True,
-        form_definitions=_build.definitions,
         directory_urls=config.use_directory_urls,
-        root=_build.root,
+        handbook=_build.handbook,
     )
     try:
         return fill_markers(markdown, ctx, f"docs/{page.file.src_uri}")
@@ -120,7 +118,9 @@ def on_env(env, config, files):
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has chosen this language's files
 def on_files(files, config):
-    forms.add_to_files(files, _build.protocol, _build.root, current_build_language(config), config)
+    lang = current_build_language(config)
+    forms.add_to_files(files, _build.handbook, lang, config)
+    forms.add_pages(files, _build.handbook, lang, config)  # each form's page, made from its definition
     return files
 
 
@@ -133,7 +133,7 @@ def on_nav(nav, config, files):
 
 def on_page_content(html, page, config, files):
     lang, path = split_src(page.file.src_uri)
-    html = markup.permalink_titles(html, _build.protocol.labels["permalink"][lang])
+    html = markup.permalink_titles(html, _build.handbook.protocol.labels["permalink"][lang])
     _build.chapters.setdefault(lang, {})[path] = booklet.Chapter(path, page.title, html)
     meta.describe(page, html)  # <meta name="description">: front matter, or the first paragraph
     assets.choose(page, html)  # the page's own stylesheets and scripts (overrides/main.html)
@@ -160,15 +160,15 @@ def on_post_build(config):
     site_dir = Path(config.site_dir)
     search.split_index(site_dir)
     palette.write(site_dir, config.extra["palette_css"]["site"], _build.palette_css)
-    cache, assets = content_cache(_build.root, "booklet", ".pdf"), Path(config.docs_dir) / "assets"
+    cache, assets = content_cache(_build.handbook.root, "booklet", ".pdf"), Path(config.docs_dir) / "assets"
     for lang, order in _build.order.items():  # the printable booklet of each language
         pages = _build.chapters.get(lang, {})
         chapters = [pages[path] for path in order if path in pages]
-        booklet.write_for(lang, _build.protocol, chapters, site_dir, cache, assets)
+        booklet.write_for(lang, _build.handbook.protocol, chapters, site_dir, cache, assets)
     cache.keep_latest(4 * len(_build.order))  # this build's and the other kind's (site, offline)
     # mkdocs-static-i18n keeps the 404 page of the last language built (English); the one page
     # for both languages gets the default language's chrome (its body is in both languages).
     dutch_404 = _build.not_found.get(DEFAULT_LANGUAGE)
     if dutch_404:
         atomic_write(site_dir / "404.html", dutch_404)
-    fonts.subset_site_fonts(site_dir, content_cache(_build.root, "fonts").folder)
+    fonts.subset_site_fonts(site_dir, content_cache(_build.handbook.root, "fonts").folder)

@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 from generator.flowchart.render import flowchart
-from generator.forms.definitions import load_definitions
-from generator.forms.labels import load_labels
 from generator.forms.view import form_view
+from generator.handbook import load_handbook
 from generator.loader import load_protocol
 from generator.pages.context import PageContext
 from generator.pages.render import steps
@@ -88,7 +87,8 @@ def test_a_renamed_step_is_named_alike_in_chart_step_list_helper_and_forms(data_
     assert handover in [link["aria-label"] for link in _soup(flowchart(teacher, "teacher")).select("svg a")]
     assert f"[{handover}](mentor.md#{node.id})" in steps(teacher, "teacher")
     assert handover in [a.get_text(" ", strip=True) for a in _soup(out["helper"]).select(".wn-handover a")]
-    labels, definitions = load_labels(data_copy), load_definitions(data_copy)
+    handbook = load_handbook(data_copy)
+    labels, definitions = handbook.form_labels, handbook.forms
     mentor = changed.roles["mentor"].display_name(lang)
     view = form_view(definitions["incident-report"], changed, labels, lang)  # "belongs to" line
     assert any(name in step["text"] and mentor in step["text"] for step in view["steps"])

@@ -11,7 +11,7 @@ from pypdf import PdfReader, PdfWriter
 
 from generator.forms.document import form_pdf
 from generator.forms.pdf import RenderWarning, weasy_pdf
-from generator.forms.render import ROOT
+from tests.conftest import ROOT
 
 from .conftest import fields_of
 
@@ -168,8 +168,8 @@ def test_choosing_another_radio_option_replaces_the_first(built, tmp_path):
     assert [str(k.AS) for k in status.Kids] == ["/stopped", "/Off", "/Off", "/Off"]
 
 
-def test_the_same_input_gives_byte_identical_pdfs(built, protocol, sources):
-    once = form_pdf(sources, protocol, "parent-contact", "en")
-    again = form_pdf(sources, protocol, "parent-contact", "en")
+def test_the_same_input_gives_byte_identical_pdfs(built, protocol, handbook):
+    once = form_pdf(handbook, "parent-contact", "en")
+    again = form_pdf(handbook, "parent-contact", "en")
     assert once == again
     assert once == (built / "en" / "parent-contact.pdf").read_bytes()  # built in another process

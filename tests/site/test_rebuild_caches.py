@@ -18,7 +18,7 @@ FONTS = ROOT / "docs" / "assets" / "fonts"
 
 def test_a_page_filled_while_checking_is_not_filled_again(monkeypatch):
     source = "# Over\n\n<!-- protocol:version -->\n"
-    build = hooks._Build(0, ROOT, None, {}, {"nl/about.md": (source, "# Over\n\nVersie 1\n")}, "")
+    build = hooks._Build(0, None, {"nl/about.md": (source, "# Over\n\nVersie 1\n")}, "")
     monkeypatch.setattr(hooks, "_build", build)
     monkeypatch.setattr(hooks, "fill_markers", lambda *args, **kwargs: pytest.fail("filled a second time"))
     page = SimpleNamespace(file=SimpleNamespace(src_uri="nl/about.md"))
