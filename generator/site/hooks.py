@@ -22,7 +22,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from generator import DEFAULT_LANGUAGE, booklet
+from generator import DEFAULT_LANGUAGE, LANGUAGES, booklet
 from generator.check import check_handbook
 from generator.errors import DataError
 from generator.fileio import atomic_write, content_cache
@@ -165,7 +165,7 @@ def on_post_build(config):
         pages = _build.chapters.get(lang, {})
         chapters = [pages[path] for path in order if path in pages]
         booklet.write_for(lang, _build.handbook.protocol, chapters, site_dir, cache, assets)
-    cache.keep_latest(4 * len(_build.order))  # this build's and the other kind's (site, offline)
+    cache.keep_latest(4 * len(LANGUAGES))  # this build's and the other kind's (site, offline), and spares
     # mkdocs-static-i18n keeps the 404 page of the last language built (English); the one page
     # for both languages gets the default language's chrome (its body is in both languages).
     dutch_404 = _build.not_found.get(DEFAULT_LANGUAGE)
