@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.loader import load_protocol
+from generator.site.edition import edition_line
 from tests.conftest import ROOT
 
 PROTOCOL = load_protocol(ROOT)
@@ -124,11 +125,38 @@ def test_the_report_a_problem_link_appears_only_when_the_school_has_named_an_add
             assert link is None and "mailto:None" not in str(soup), path
 
 
-def test_the_404_page_speaks_both_languages(built_site):
-    soup = BeautifulSoup((built_site / "404.html").read_text(encoding="utf-8"), "html.parser")
-    parts = {div["lang"]: div.get_text(" ", strip=True) for div in soup.select("article div[lang]")}
-    assert parts["nl"].startswith(PROTOCOL.labels["not_found_text"]["nl"][:20])
-    assert parts["en"].startswith(PROTOCOL.labels["not_found_text"]["en"][:20])
+NOT_FOUND = {"nl": ("404.html", "en", "/en/"), "en": ("en/404.html", "nl", "/")}
+
+
+@pytest.mark.parametrize("lang", list(NOT_FOUND))
+def test_each_language_has_a_404_page_in_its_own_chrome_that_speaks_both_languages(built_site, lang):
+    path, other, other_home = NOT_FOUND[lang]
+    soup = BeautifulSoup((built_site / path).read_text(encoding="utf-8"), "html.parser")
+    assert soup.html["lang"] == lang
+    home = "/" if lang == "nl" else f"/{lang}/"
+    # the header, search box and footer are those of this language's home page
+    start = page(built_site, home.strip("/"))
+    for chrome in (".md-header__topic", ".md-copyright"):
+        assert soup.select_one(chrome).get_text(strip=True) == start.select_one(chrome).get_text(strip=True), chrome
+    assert soup.select_one(".md-search__input")["placeholder"] == start.select_one(".md-search__input")["placeholder"]
+    assert soup.select_one(".md-copyright").get_text(strip=True) == edition_line(PROTOCOL, lang)
+    assert soup.select_one("h1").get_text(strip=True) == PROTOCOL.labels["not_found_title"][lang]
+    # the menu leads to this language's pages
+    menu = [a["href"] for a in soup.select(".md-nav--primary a.md-nav__link[href]")]
+    assert menu and all(h.startswith(home) for h in menu), menu[:5]
+    if lang == "nl":
+        assert not any(h.startswith("/en/") for h in menu)
+    # the switcher: a text link to the other language's home page, this language marked current
+    link = soup.select_one(".md-header__lang-link")
+    assert (link["hreflang"], link["href"]) == (other, other_home)
+    current = soup.select_one(".md-select__link[aria-current]")
+    assert (current["hreflang"], current["href"]) == (lang, home)
+    # the body: this language first, then the other, each with a link to its home page
+    parts = soup.select("article div[lang]")
+    assert [d["lang"] for d in parts] == [lang, other]
+    for div in parts:
+        assert div.get_text(" ", strip=True).find(PROTOCOL.labels["not_found_text"][div["lang"]][:20]) >= 0
+        assert div.select_one("a")["href"] == ("/" if div["lang"] == "nl" else f"/{div['lang']}/")
 
 
 EXTERNAL = re.compile(r"^(https?:)?//", re.I)
