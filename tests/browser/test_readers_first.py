@@ -109,7 +109,9 @@ def pdf_pages_text(pdf: bytes, tmp_path) -> list[str]:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_printed_mentor_page_has_step_one_on_page_one(browser, site_url, tmp_path, lang, scheme):
+def test_the_printed_mentor_page_has_step_one_on_page_one(
+    browser, site_url, site_url_of_config, tmp_path, lang, scheme
+):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     try:
         page = context.new_page()
@@ -123,6 +125,24 @@ def test_the_printed_mentor_page_has_step_one_on_page_one(browser, site_url, tmp
     assert f"{first.number}. {first.title[lang]}" in pages[0]
     assert edition_line(protocol(), lang) in " ".join(pages[0].split())  # which protocol this paper is
     assert background in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")  # white paper, also in dark mode
+    # a form's PDF prints with its address (the site's address in mkdocs.yml + the file's path)
+    pdf = site_url_of_config + ("" if lang == "nl" else f"{lang}/") + f"forms/{first.forms[0]}.pdf"
+    assert pdf in "".join("".join(pages).split())
+
+
+def test_the_printed_parents_page_keeps_its_last_step_with_the_others(browser, site_url, tmp_path):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(site_url + url("nl", "roles/parent.md"), wait_until="networkidle")
+        page.emulate_media(media="print")
+        pages = pdf_pages_text(page.pdf(format="A4", print_background=True), tmp_path)
+    finally:
+        context.close()
+    steps = list(protocol().roles["parent"].nodes.values())
+    lines = [{line.strip() for line in text.splitlines()} for text in pages]
+    on = [next(i for i, page in enumerate(lines) if f"{s.number}. {s.title['nl']}" in page) for s in steps]  # headings
+    assert on[-1] == on[-2], "the last step is printed apart from the one before it"
 
 
 @pytest.mark.parametrize(("start", "words", "other"), [("/", "bullying", "/en/"), ("/en/", "pesten", "/")])
