@@ -8,10 +8,10 @@ from markupsafe import Markup, escape
 
 from generator import DEFAULT_LANGUAGE, LANGUAGES
 from generator.adopted.render import trace_line
+from generator.flowchart.dot import CONTACT_ANCHOR, PUBLIC_ROLES, public_handover_label
 from generator.pages.context import PageContext
 from generator.pages.templating import render
 from generator.pages.text import md_body, md_text
-from generator.whatnow.render import PUBLIC_ROLES
 
 
 def steps(ctx: PageContext, role: str) -> str:
@@ -23,9 +23,9 @@ def steps(ctx: PageContext, role: str) -> str:
         node = protocol.node(node_id)
         label = f"{node.number}. {node.title[lang]}"
         if node.role != role and role in PUBLIC_ROLES:
-            # Parents and students are told who takes it from here, not sent into a staff procedure.
-            who = f"{ctx.t('role_article')} {protocol.roles[node.role].name[lang]}"
-            return Markup(md_text(f"{who} {ctx.t('helps_further_student' if role == 'student' else 'helps_further')}"))
+            # Parents and students are told who helps next, and how to reach them (the contact
+            # block), not sent into a staff procedure.
+            return Markup(f"[{md_text(public_handover_label(protocol, role, node, lang))}]({CONTACT_ANCHOR})")
         if node.role != role:
             label = f"{ctx.t('hands_over_to')} {protocol.roles[node.role].name[lang]}: {label}"
         return Markup(f"[{md_text(label)}]({ctx.node_link(node)})")

@@ -48,6 +48,26 @@ def test_step_one_of_every_staff_role_page_starts_within_one_and_a_half_screens(
 
 
 @pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("role", list(protocol().roles.values()), ids=lambda r: r.id)
+def test_a_role_chart_on_a_phone_has_text_of_at_least_12px_and_opens_at_its_first_step(phone, role, lang):
+    page = phone.open(url(lang, role.page))
+    sizes = page.eval_on_selector(
+        ".flowchart--role .flowchart__svg",
+        """svg => {
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            return [...svg.querySelectorAll("text")].map(t => parseFloat(t.getAttribute("font-size")) * scale);
+        }""",
+    )
+    assert sizes and min(sizes) >= 12 - 0.05, f"smallest chart text {min(sizes):.1f}px"
+    box = page.locator(".flowchart--role .flowchart__scroll")
+    if box.evaluate("b => b.scrollWidth > b.clientWidth + 1"):  # it scrolls: it says so, at its start
+        assert page.locator(".flowchart--role .flowchart__scroll-hint").is_visible()
+        start = page.locator(".flowchart--role .fc-start").first.bounding_box()
+        frame = box.bounding_box()
+        assert frame["x"] <= start["x"] and start["x"] + start["width"] <= frame["x"] + frame["width"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_helpers_first_question_is_near_the_top_of_home_and_few_tabs_away(phone, lang):
     page = phone.open(url(lang, "index.md"))
     legend = ".what-now legend"
