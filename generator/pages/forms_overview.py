@@ -50,7 +50,7 @@ def forms_list(ctx: PageContext) -> str:
         "forms_list.md.j2",
         groups=forms_in_order_of_use(p),
         steps_for=p.steps_for_form,
-        roles=p.roles,
+        role_name=lambda role_id: p.roles[role_id].display_name(ctx.lang),  # 'Teacher: 3. …'
         lang=ctx.lang,
         ctx=ctx,
         t=ctx.t,

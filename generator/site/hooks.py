@@ -22,15 +22,27 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from generator import DEFAULT_LANGUAGE, LANGUAGES, booklet
+from generator import LANGUAGES, booklet
 from generator.check import check_handbook
 from generator.errors import DataError
-from generator.fileio import atomic_write, content_cache
+from generator.fileio import content_cache
 from generator.forms import FormBuildError
 from generator.handbook import Handbook
 from generator.pages.context import PageContext
 from generator.pages.markers import fill_markers
-from generator.site import assets, buildcache, edition, fonts, forms, markup, meta, palette, search, templatecache
+from generator.site import (
+    assets,
+    buildcache,
+    edition,
+    fonts,
+    forms,
+    markup,
+    meta,
+    notfound,
+    palette,
+    search,
+    templatecache,
+)
 from generator.site.language import current_build_language, split_src
 
 
@@ -147,8 +159,10 @@ def on_post_page(output, page, config):
 
 def on_post_template(output, template_name, config):
     output = markup.fix(output)  # the 404 page: Material's invalid markup made valid, as on every page
-    if template_name == "404.html":  # kept per language: the Dutch one is written last (on_post_build)
-        _build.not_found[current_build_language(config)] = output
+    if template_name == "404.html":  # kept per language, written by on_post_build (notfound)
+        lang = current_build_language(config)
+        output = search.set_search_base(output, lang)  # the English 404 searches the English pages
+        _build.not_found[lang] = output
     return output
 
 
@@ -166,9 +180,6 @@ def on_post_build(config):
         chapters = [pages[path] for path in order if path in pages]
         booklet.write_for(lang, _build.handbook.protocol, chapters, site_dir, cache, assets)
     cache.keep_latest(4 * len(LANGUAGES))  # this build's and the other kind's (site, offline), and spares
-    # mkdocs-static-i18n keeps the 404 page of the last language built (English); the one page
-    # for both languages gets the default language's chrome (its body is in both languages).
-    dutch_404 = _build.not_found.get(DEFAULT_LANGUAGE)
-    if dutch_404:
-        atomic_write(site_dir / "404.html", dutch_404)
+    # mkdocs-static-i18n keeps only the 404 page of the last language built: write each one.
+    notfound.write_pages(site_dir, _build.not_found)
     fonts.subset_site_fonts(site_dir, content_cache(_build.handbook.root, "fonts").folder)

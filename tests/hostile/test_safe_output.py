@@ -70,6 +70,7 @@ PAGES = [
     "forms/",
     "forms/incident-report/",
     "404.html",
+    "en/404.html",
 ]
 
 
