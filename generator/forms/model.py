@@ -72,3 +72,4 @@ class Widget:
     label: str  # the accessible name (/TU), equal to the visible label
     states: tuple[str, ...] = ()  # radio: the on-state of each button, in page order
     state_labels: tuple[str, ...] = ()  # radio: each button's accessible name ("Place: canteen")
+    digits: bool = False  # a date or a time: drawn in the one-byte font qpdf can write (forms/bytefont.py)

@@ -80,7 +80,7 @@ def widgets(view: dict) -> list[Widget]:
         kind = field["type"]
         if kind in ("text", "date", "time"):
             name = f"{field['label']} ({field['hint']})" if field["hint"] else field["label"]
-            found.append(Widget(field["name"], "text", name))
+            found.append(Widget(field["name"], "text", name, digits=kind != "text"))
         elif kind == "textarea":
             found.append(Widget(field["name"], "multiline", field["label"]))
             found.append(Widget(field["continued"]["name"], "checkbox", field["continued"]["accessible"]))
@@ -96,7 +96,7 @@ def widgets(view: dict) -> list[Widget]:
             for row in field["rows"]:
                 for cell in row.get("cells", ()):
                     cell_kind = "checkbox" if cell["type"] == "checkbox" else "text"
-                    found.append(Widget(cell["name"], cell_kind, cell["title"]))
+                    found.append(Widget(cell["name"], cell_kind, cell["title"], digits=cell["type"] == "date"))
     return found
 
 
