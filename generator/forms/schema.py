@@ -48,6 +48,7 @@ FIELD = {
         "rows": {"oneOf": [{"type": "integer", "minimum": 1, "maximum": 60}, {"const": STEP_ROWS}]},
         "row_label": TEXT,
         "step_roles": {"type": "array", "minItems": 1, "items": ID},
+        "steps_not_logged": {"type": "array", "minItems": 1, "items": ID},
     },
     "allOf": [
         {
