@@ -38,6 +38,7 @@ class Field:
     rows: int | str = 0  # table: a number of blank rows, or STEP_ROWS
     row_label: Text | None = None  # table: "Person {n}"
     step_roles: tuple[str, ...] = ()  # table of protocol steps: only these roles' steps (all if empty)
+    steps_not_logged: tuple[str, ...] = ()  # table of protocol steps: steps with nothing to log (no cells)
 
 
 @dataclass(frozen=True)

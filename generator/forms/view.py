@@ -166,19 +166,34 @@ def _rows(form_id: str, field: Field, protocol: Protocol, label, text, lang: str
 
     if field.rows != STEP_ROWS:
         return [row(str(n), fill(field.row_label[lang], n=n)) for n in range(1, field.rows + 1)]
+    _check_step_table(form_id, field, protocol)
     rows: list[dict] = []
-    unknown = [r for r in field.step_roles if r not in protocol.roles]
-    if unknown:
-        key = f"fields.{field.id}.step_roles"
-        raise DataError([Problem(f"forms/definitions/{form_id}.yml", key, repr(unknown), "role ids of the protocol")])
     for role in protocol.roles.values():
         if field.step_roles and role.id not in field.step_roles:
             continue
-        steps = [node for node in role.nodes.values() if node.kind == "step"]
-        if steps:
-            rows.append({"group": _capital(role.name[lang]), "label": "", "cells": []})
-            rows.extend(row(node.id, f"{node.number}. {text(node.title[lang])}") for node in steps)
+        nodes = list(role.nodes.values())
+        logged = [n for n in nodes if n.kind == "step" and n.id not in field.steps_not_logged]
+        if not logged:
+            continue
+        rows.append({"group": _capital(role.name[lang]), "label": "", "cells": []})
+        # Numbered as the role's step list, so no number is missing: a decision, or a step with
+        # nothing to log, is a row without cells; what comes after the last logged step is left out.
+        for node in nodes[: nodes.index(logged[-1]) + 1]:
+            title = f"{node.number}. {text(node.title[lang])}"
+            rows.append(row(node.id, title) if node in logged else {"group": None, "label": title, "cells": []})
     return rows
+
+
+def _check_step_table(form_id: str, field: Field, protocol: Protocol) -> None:
+    file = f"forms/definitions/{form_id}.yml"
+    unknown = [r for r in field.step_roles if r not in protocol.roles]
+    if unknown:
+        raise DataError([Problem(file, f"fields.{field.id}.step_roles", repr(unknown), "role ids of the protocol")])
+    steps = {n.id for role in protocol.roles.values() for n in role.nodes.values() if n.kind == "step"}
+    unknown = [n for n in field.steps_not_logged if n not in steps]
+    if unknown:
+        key = f"fields.{field.id}.steps_not_logged"
+        raise DataError([Problem(file, key, repr(unknown), "step ids of the protocol")])
 
 
 def _steps(form: FormDefinition, protocol: Protocol, label, text, lang: str) -> list[dict]:

@@ -7,6 +7,7 @@ import textwrap
 
 import pytest
 
+from generator.errors import DataError
 from generator.forms.definitions import load_definition
 from generator.forms.labels import load_labels
 from generator.forms.render import ROOT, render_form_html
@@ -103,26 +104,55 @@ def test_a_form_about_several_students_tells_to_file_only_what_concerns_each(not
     assert "Put in each student's file only what concerns that student." in privacy
 
 
-def test_a_table_of_protocol_steps_has_a_row_for_every_step_and_none_for_decisions(note, fake_protocol, labels):
+def test_a_table_of_protocol_steps_numbers_its_rows_as_the_step_list_with_decisions_as_rows_without_cells(
+    note, fake_protocol, labels
+):
     view = form_view(note, fake_protocol, labels, "en")
     table = view["sections"][0]["fields"][1]
     groups = [r["group"] for r in table["rows"] if r["group"]]
-    labels_ = [r["label"] for r in table["rows"] if not r["group"]]
+    rows = [(r["label"], len(r["cells"])) for r in table["rows"] if not r["group"]]
     assert groups == ["Mentor", "SEN coordinator"]  # management has no steps: no empty group
-    assert labels_ == ["1. Listen", "3. Record it in Magister", "1. Take over"]
+    assert rows == [("1. Listen", 2), ("2. Again?", 0), ("3. Record it in Magister", 2), ("1. Take over", 2)]
 
 
-def test_the_case_overview_lists_every_step_of_the_real_protocol(protocol, sources):
+def test_a_step_not_logged_has_no_cells_and_is_left_out_after_the_last_logged_step(note, fake_protocol, labels):
+    table = note.sections[0].fields[1]
+    quiet = dataclasses.replace(table, steps_not_logged=("m-a", "m-b"))
+    form = dataclasses.replace(note, sections=(dataclasses.replace(note.sections[0], fields=(note.fields[0], quiet)),))
+    rows = form_view(form, fake_protocol, labels, "en")["sections"][0]["fields"][1]["rows"]
+    assert [(r["group"] or r["label"], len(r["cells"])) for r in rows] == [("SEN coordinator", 0), ("1. Take over", 2)]
+
+
+def test_an_unknown_step_not_logged_is_refused_with_the_file_and_key(note, fake_protocol, labels):
+    table = dataclasses.replace(note.sections[0].fields[1], steps_not_logged=("m-nope",))
+    form = dataclasses.replace(note, sections=(dataclasses.replace(note.sections[0], fields=(note.fields[0], table)),))
+    with pytest.raises(DataError) as error:
+        form_view(form, fake_protocol, labels, "en")
+    assert "steps_not_logged" in str(error.value) and "m-nope" in str(error.value)
+
+
+def test_the_case_overview_numbers_run_on_and_it_logs_only_the_staffs_case_steps(protocol, sources):
     view = form_view(sources.forms["case-overview"], protocol, sources.labels, "en")
     names = {w.name for w in widgets(view)}
+    table = next(f for s in view["sections"] for f in s["fields"] if f["type"] == "table")
     staff = ("teacher", "mentor", "coordinator", "management")
+    not_logged = {"t-done", "m-close", "m-agreements", "m-advisor"}  # stay alert, prevention, confidential advisor
     for role in protocol.roles.values():
         for node in (n for n in role.nodes.values() if n.kind == "step"):
             row = {f"case-overview-step-{node.id}-{column}" for column in ("date", "who", "done")}
-            if role.id in staff:
+            if role.id in staff and node.id not in not_logged:
                 assert row <= names, node.id
             else:  # the confidential advisor's contacts stay confidential; students and parents keep no case log
                 assert not row & names, node.id
+    numbers: dict[str, list[int]] = {}
+    group = ""
+    for row in table["rows"]:
+        group = row["group"] or group
+        if not row["group"]:
+            numbers.setdefault(group, []).append(int(row["label"].split(".")[0]))
+    assert numbers and all(found == list(range(1, len(found) + 1)) for found in numbers.values()), numbers
+    shown = " ".join(r["label"] for r in table["rows"])
+    assert "Class agreements at the start of the year" not in shown and "confidential advisor" not in shown
 
 
 def test_widgets_name_each_option_and_cell_with_its_question(note, fake_protocol, labels):
