@@ -6,7 +6,6 @@ from dataclasses import fields
 
 from markupsafe import Markup, escape
 
-from generator import LANGUAGES
 from generator.adopted.render import trace_line
 from generator.pages.context import PageContext
 from generator.pages.templating import render
@@ -148,8 +147,6 @@ def form(ctx: PageContext, form: str) -> str:
 
     pdf = ctx.url(f"forms/{form}.pdf") if ctx.pdfs else None
     where = {"root": ctx.root} if ctx.root else {}  # the built project's forms/, not this checkout's
-    to_root = "" if ctx.lang == LANGUAGES[0] else "../"  # assets live once, at the site's root
-    assets = {kind: ctx.url(f"{to_root}assets/{folder}/form-fill.{kind}") for kind, folder in FORM_ASSETS}
     return render_form_page(
         form,
         ctx.protocol,
@@ -158,11 +155,7 @@ def form(ctx: PageContext, form: str) -> str:
         forms=ctx.form_definitions,
         step_url=lambda role, step: ctx.url(ctx.protocol.roles[role].page, step),
         **where,
-        assets=assets,
     )
-
-
-FORM_ASSETS = (("css", "stylesheets"), ("js", "javascripts"))  # form pages only: fill in, copy, print
 
 
 def forms_list(ctx: PageContext) -> str:
