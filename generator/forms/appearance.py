@@ -13,7 +13,8 @@ What WeasyPrint leaves wrong, and what is done here:
   all when a filler sets /NeedAppearances (pypdf's default). A ZapfDingbats entry is added;
 - the text fields' font is given a second name in /DR, FIELD_FONT (see there why), and date and
   time fields get a one-byte font of their own, DATE_FONT, so qpdf can draw them (bytefont.py);
-- every /TU is set to the field's visible label; pages get /Tabs /S; /Lang is set;
+- every /TU is set to the field's visible label; pages get /Tabs /S; /Lang is set; table header
+  cells get the /Scope PDF/UA asks for (structure.py);
 - the file is saved with a deterministic /ID, so the same input gives the same bytes.
 """
 
@@ -28,6 +29,7 @@ from pikepdf import Array, Dictionary, Name, String
 
 from generator.forms.bytefont import add_byte_font
 from generator.forms.model import Widget
+from generator.forms.structure import add_header_scopes
 from generator.forms.view import HTML_LANG
 
 RADIO_FLAGS = (1 << 14) | (1 << 15)  # NoToggleToOff, Radio
@@ -83,6 +85,7 @@ def repair(data: bytes, widgets: list[Widget], lang: str, title: str, font_file:
         del acroform["/NeedAppearances"]
     for page in pdf.pages:
         page.obj.Tabs = Name.S
+    add_header_scopes(pdf)
     pdf.Root.Lang = String(HTML_LANG[lang])
     pdf.docinfo.Title = String(title)
     out = io.BytesIO()
