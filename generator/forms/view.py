@@ -130,7 +130,9 @@ def _field_view(form_id: str, field: Field, protocol: Protocol, label, text, lan
         view["columns"] = [
             {"id": c.id, "type": c.type, "label": c.label[lang], "width": c.width} for c in field.columns
         ]
-        view["row_header"] = label("step_column") if field.rows == STEP_ROWS else ""
+        # The first column's header names its rows ("Leerling" for "Leerling 1", …): no empty header cell.
+        row_word = fill(field.row_label[lang], n="").strip() if field.row_label else ""
+        view["row_header"] = label("step_column") if field.rows == STEP_ROWS else row_word
         view["rows"] = _rows(form_id, field, protocol, label, text, lang)
     return view
 

@@ -195,3 +195,14 @@ def test_the_print_html_has_a_label_for_every_input_and_the_language_set(note, f
     assert parser.inputs
     for attrs in parser.inputs:
         assert attrs["id"] in parser.labels or attrs.get("title"), attrs
+
+
+def test_no_table_has_an_empty_header_cell(protocol, sources):
+    for form_id, form in sources.forms.items():
+        for lang in ("nl", "en"):
+            view = form_view(form, protocol, sources.labels, lang)
+            for field in (f for s in view["sections"] for f in s["fields"] if f["type"] == "table"):
+                headers = [field["row_header"]] + [c["label"] for c in field["columns"]]
+                assert all(h.strip() for h in headers), (form_id, lang, field["name"], headers)
+    incident = form_view(sources.forms["incident-report"], protocol, sources.labels, "en")
+    assert next(f for s in incident["sections"] for f in s["fields"] if f["type"] == "table")["row_header"] == "Student"
