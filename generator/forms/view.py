@@ -168,8 +168,7 @@ def _rows(form_id: str, field: Field, protocol: Protocol, label, text, lang: str
 
     if field.rows != STEP_ROWS:
         return [row(str(n), fill(field.row_label[lang], n=n)) for n in range(1, field.rows + 1)]
-    _check_step_table(form_id, field, protocol)
-    rows: list[dict] = []
+    rows: list[dict] = []  # step_roles and steps_not_logged are the protocol's (generator.handbook checks them)
     for role in protocol.roles.values():
         if field.step_roles and role.id not in field.step_roles:
             continue
@@ -184,18 +183,6 @@ def _rows(form_id: str, field: Field, protocol: Protocol, label, text, lang: str
             title = f"{node.number}. {text(node.title[lang])}"
             rows.append(row(node.id, title) if node in logged else {"group": None, "label": title, "cells": []})
     return rows
-
-
-def _check_step_table(form_id: str, field: Field, protocol: Protocol) -> None:
-    file = f"forms/definitions/{form_id}.yml"
-    unknown = [r for r in field.step_roles if r not in protocol.roles]
-    if unknown:
-        raise DataError([Problem(file, f"fields.{field.id}.step_roles", repr(unknown), "role ids of the protocol")])
-    steps = {n.id for role in protocol.roles.values() for n in role.nodes.values() if n.kind == "step"}
-    unknown = [n for n in field.steps_not_logged if n not in steps]
-    if unknown:
-        key = f"fields.{field.id}.steps_not_logged"
-        raise DataError([Problem(file, key, repr(unknown), "step ids of the protocol")])
 
 
 def _steps(form: FormDefinition, protocol: Protocol, label, text, lang: str) -> list[dict]:

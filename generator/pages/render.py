@@ -146,15 +146,12 @@ def form(ctx: PageContext, form: str) -> str:
     from generator.forms import render_form_page  # the forms package is only needed by form pages
 
     pdf = ctx.url(f"forms/{form}.pdf") if ctx.pdfs else None
-    where = {"root": ctx.root} if ctx.root else {}  # the built project's forms/, not this checkout's
     return render_form_page(
+        ctx.handbook,
         form,
-        ctx.protocol,
         ctx.lang,
         pdf_href=pdf,
-        forms=ctx.form_definitions,
         step_url=lambda role, step: ctx.url(ctx.protocol.roles[role].page, step),
-        **where,
     )
 
 

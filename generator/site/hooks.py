@@ -5,7 +5,7 @@
   stops the build with one line per problem, and site/ is left as it was).
 - on_page_markdown: fill the page's markers from the data.
 - on_post_page: English pages search their own index; Material's invalid markup is made valid.
-- on_files: add the rendered PDF forms of the language being built.
+- on_files: add the rendered PDF forms and the generated form pages of the language being built.
 - on_env: Material's templates compiled once, kept in .cache/jinja (not on every build).
 - on_nav / on_page_content: remember each language's pages in navigation order, for the booklet;
   record which stylesheets and scripts each page needs.
@@ -44,7 +44,7 @@ def on_config(config):
     inputs = [root / "protocol", root / "forms", Path(config.docs_dir), Path(config.config_file_path), GENERATOR]
     cache = root / ".cache" / "build"
     try:
-        protocol, definitions, filled = buildcache.cached(
+        handbook, filled = buildcache.cached(
             "checked",
             cache,
             inputs,
@@ -52,16 +52,17 @@ def on_config(config):
             config.use_directory_urls,
         )
         rendered = sorted(p.relative_to(root).as_posix() for p in forms.cache_dir(root).rglob("*.pdf"))
-        buildcache.cached("forms", cache, inputs[:2] + [GENERATOR], lambda: forms.render_all(protocol, root), rendered)
-        forms.record_sizes(protocol, root)  # for the forms overview, also when render_all was skipped
+        buildcache.cached("forms", cache, inputs[:2] + [GENERATOR], lambda: forms.render_all(handbook), rendered)
+        forms.record_sizes(handbook)  # for the forms overview, also when render_all was skipped
         # The forms overview shows each PDF's size: filled again (on_page_markdown) now that they exist.
         filled = {src: pair for src, pair in filled.items() if "protocol:forms-list" not in pair[0]}
     except DataError as exc:
         raise PluginError(f"The protocol data or a page is broken; nothing was written.\n{exc}") from None
     except FormBuildError as exc:
         raise PluginError(f"A form could not be rendered; nothing was written.\n{exc}") from None
+    protocol = handbook.protocol
     _state.update(
-        protocol=protocol, definitions=definitions, filled=filled, config_checked_for=id(config), order={}, chapters={}
+        protocol=protocol, handbook=handbook, filled=filled, config_checked_for=id(config), order={}, chapters={}
     )
     # Words for the theme overrides (404 page, "report a problem" link), in every language.
     config.extra["labels"] = {key: dict(text) for key, text in protocol.labels.items()}
@@ -74,8 +75,8 @@ def on_config(config):
 
 
 def _load_and_check(root: Path, docs_dir: Path, directory_urls: bool):
-    handbook = check_handbook(root, docs_dir, directory_urls)
-    return handbook.protocol, handbook.definitions, handbook.filled
+    checked = check_handbook(root, docs_dir, directory_urls)
+    return checked.handbook, checked.filled
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -83,15 +84,13 @@ def on_page_markdown(markdown, page, config, files):
     if before is not None and markdown.rstrip() == before.rstrip():  # it arrives without its last newline
         return after  # filled while checking every page in on_config
     lang, path = split_src(page.file.src_uri)
-    root = Path(config.config_file_path).parent
     ctx = PageContext(
         _state["protocol"],
         lang,
         path,
         pdfs=True,
-        form_definitions=_state["definitions"],
         directory_urls=config.use_directory_urls,
-        root=root,
+        handbook=_state["handbook"],
     )
     try:
         return fill_markers(markdown, ctx, f"docs/{page.file.src_uri}")
@@ -105,8 +104,9 @@ def on_env(env, config, files):
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has chosen this language's files
 def on_files(files, config):
-    root = Path(config.config_file_path).parent
-    forms.add_to_files(files, _state["protocol"], root, current_build_language(config), config)
+    lang = current_build_language(config)
+    forms.add_to_files(files, _state["handbook"], lang, config)
+    forms.add_pages(files, _state["handbook"], lang, config)  # each form's page, made from its definition
     return files
 
 

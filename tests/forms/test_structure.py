@@ -41,9 +41,9 @@ def test_every_list_holds_only_list_items_and_every_item_a_body(all_pdfs):
         assert all("/LBody" in children for children in items), (lang, form_id)
 
 
-def test_each_question_with_options_is_a_list(all_pdfs, sources):
+def test_each_question_with_options_is_a_list(all_pdfs, handbook):
     for lang, form_id, path in all_pdfs:
-        questions = [f for f in sources.forms[form_id].fields if f.type in ("choices", "radio")]
+        questions = [f for f in handbook.forms[form_id].fields if f.type in ("choices", "radio")]
         lists = sum(kind == "/L" for kind, _, _ in elements(path))
         assert lists == 1 + len(questions), (lang, form_id)  # the header's list and one per question
 

@@ -7,12 +7,13 @@ import textwrap
 
 import pytest
 
-from generator.errors import DataError
 from generator.forms.definitions import load_definition
 from generator.forms.labels import load_labels
-from generator.forms.render import ROOT, render_form_html
+from generator.forms.render import render_form_html
 from generator.forms.view import form_view, widgets
+from generator.handbook import step_role_problems
 from generator.model import Text
+from tests.conftest import ROOT
 
 NOTE = """
 title: {nl: Notitie, en: Note}
@@ -71,19 +72,19 @@ def test_the_privacy_note_says_purpose_place_and_the_schools_term(note, fake_pro
     assert "aged 16" not in privacy  # access is the school's decision, not a rule made up here
 
 
-def test_while_the_school_has_not_decided_the_note_says_so_in_the_handbooks_words(protocol, sources):
+def test_while_the_school_has_not_decided_the_note_says_so_in_the_handbooks_words(protocol, handbook):
     settings = protocol.settings
     assert settings.retention is None and settings.records_access is None and settings.form_copies is None
-    privacy = form_view(sources.forms["conversation-victim"], protocol, sources.labels, "nl")["privacy"]
+    privacy = form_view(handbook.forms["conversation-victim"], protocol, handbook.form_labels, "nl")["privacy"]
     for key in ("undecided_retention", "undecided_records_access", "undecided_form_copies"):
         assert protocol.labels[key]["nl"].replace("{system}", settings.student_system) in privacy, key
     assert "jaar" not in privacy
 
 
-def test_while_the_paper_rule_is_open_the_note_advises_shredding_once_the_note_is_in_the_system(protocol, sources):
+def test_while_the_paper_rule_is_open_the_note_advises_shredding_once_the_note_is_in_the_system(protocol, handbook):
     assert protocol.settings.form_copies is None
     for lang, advice, shred in (("nl", "Advies (", "versnipper dan het papier"), ("en", "Advice (", "shred the paper")):
-        privacy = form_view(sources.forms["incident-report"], protocol, sources.labels, lang)["privacy"]
+        privacy = form_view(handbook.forms["incident-report"], protocol, handbook.form_labels, lang)["privacy"]
         assert advice in privacy and shred in privacy, lang
 
 
@@ -123,16 +124,15 @@ def test_a_step_not_logged_has_no_cells_and_is_left_out_after_the_last_logged_st
     assert [(r["group"] or r["label"], len(r["cells"])) for r in rows] == [("SEN coordinator", 0), ("1. Take over", 2)]
 
 
-def test_an_unknown_step_not_logged_is_refused_with_the_file_and_key(note, fake_protocol, labels):
+def test_an_unknown_step_not_logged_is_refused_with_the_file_and_key(note, fake_protocol):
     table = dataclasses.replace(note.sections[0].fields[1], steps_not_logged=("m-nope",))
     form = dataclasses.replace(note, sections=(dataclasses.replace(note.sections[0], fields=(note.fields[0], table)),))
-    with pytest.raises(DataError) as error:
-        form_view(form, fake_protocol, labels, "en")
-    assert "steps_not_logged" in str(error.value) and "m-nope" in str(error.value)
+    problems = step_role_problems(fake_protocol, {form.id: form})
+    assert [(p.key, p.found) for p in problems] == [("sections[main].fields[steps].steps_not_logged", "'m-nope'")]
 
 
-def test_the_case_overview_numbers_run_on_and_it_logs_only_the_staffs_case_steps(protocol, sources):
-    view = form_view(sources.forms["case-overview"], protocol, sources.labels, "en")
+def test_the_case_overview_numbers_run_on_and_it_logs_only_the_staffs_case_steps(protocol, handbook):
+    view = form_view(handbook.forms["case-overview"], protocol, handbook.form_labels, "en")
     names = {w.name for w in widgets(view)}
     table = next(f for s in view["sections"] for f in s["fields"] if f["type"] == "table")
     staff = ("teacher", "mentor", "coordinator", "management")
@@ -163,10 +163,10 @@ def test_widgets_name_each_option_and_cell_with_its_question(note, fake_protocol
     assert found["note-recorded-on"].label == "Recorded in Somtoday on (dd-mm-yyyy)"
 
 
-def test_field_names_start_with_the_form_id_so_merged_forms_do_not_collide(protocol, sources):
+def test_field_names_start_with_the_form_id_so_merged_forms_do_not_collide(protocol, handbook):
     seen: dict[str, str] = {}
-    for form_id, form in sources.forms.items():
-        for widget in widgets(form_view(form, protocol, sources.labels, "nl")):
+    for form_id, form in handbook.forms.items():
+        for widget in widgets(form_view(form, protocol, handbook.form_labels, "nl")):
             assert widget.name.startswith(f"{form_id}-"), widget.name
             assert widget.name not in seen, (widget.name, form_id, seen.get(widget.name))
             seen[widget.name] = form_id
@@ -190,19 +190,19 @@ def test_the_print_html_has_a_label_for_every_input_and_the_language_set(note, f
                 self.labels.add(attrs.get("for"))
 
     parser = Inputs()
-    parser.feed(render_form_html(form_view(note, fake_protocol, labels, "nl")))
+    parser.feed(render_form_html(form_view(note, fake_protocol, labels, "nl"), ROOT))
     assert parser.lang == "nl-NL"
     assert parser.inputs
     for attrs in parser.inputs:
         assert attrs["id"] in parser.labels or attrs.get("title"), attrs
 
 
-def test_no_table_has_an_empty_header_cell(protocol, sources):
-    for form_id, form in sources.forms.items():
+def test_no_table_has_an_empty_header_cell(protocol, handbook):
+    for form_id, form in handbook.forms.items():
         for lang in ("nl", "en"):
-            view = form_view(form, protocol, sources.labels, lang)
+            view = form_view(form, protocol, handbook.form_labels, lang)
             for field in (f for s in view["sections"] for f in s["fields"] if f["type"] == "table"):
                 headers = [field["row_header"]] + [c["label"] for c in field["columns"]]
                 assert all(h.strip() for h in headers), (form_id, lang, field["name"], headers)
-    incident = form_view(sources.forms["incident-report"], protocol, sources.labels, "en")
+    incident = form_view(handbook.forms["incident-report"], protocol, handbook.form_labels, "en")
     assert next(f for s in incident["sections"] for f in s["fields"] if f["type"] == "table")["row_header"] == "Student"

@@ -31,12 +31,10 @@ def test_dutch_and_english_have_the_same_pages():
     assert "index.md" in nl and len(nl) > 10
 
 
-def test_every_role_and_every_form_has_a_page_in_both_languages():
+def test_every_role_has_a_hand_written_page_in_both_languages():
     for lang in ("nl", "en"):
         for role in PROTOCOL.roles.values():
             assert (ROOT / "docs" / lang / role.page).is_file(), (lang, role.page)
-        for form_id in PROTOCOL.forms:
-            assert (ROOT / "docs" / lang / "forms" / f"{form_id}.md").is_file(), (lang, form_id)
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
