@@ -6,7 +6,9 @@ from dataclasses import fields
 
 from markupsafe import Markup, escape
 
+from generator import DEFAULT_LANGUAGE
 from generator.adopted.render import trace_line
+from generator.flowchart.dot import CONTACT_ANCHOR, PUBLIC_ROLES, public_handover_label
 from generator.pages.context import PageContext
 from generator.pages.templating import render
 from generator.pages.text import md_body, md_text
@@ -20,6 +22,10 @@ def steps(ctx: PageContext, role: str) -> str:
     def link(node_id: str) -> Markup:
         node = protocol.node(node_id)
         label = f"{node.number}. {node.title[lang]}"
+        if node.role != role and role in PUBLIC_ROLES:
+            # Parents and students are told who helps next, and how to reach them (the contact
+            # block), not sent into a staff procedure.
+            return Markup(f"[{md_text(public_handover_label(protocol, role, node, lang))}]({CONTACT_ANCHOR})")
         if node.role != role:
             label = f"{ctx.t('hands_over_to')} {protocol.roles[node.role].name[lang]}: {label}"
         return Markup(f"[{md_text(label)}]({ctx.node_link(node)})")
@@ -29,7 +35,10 @@ def steps(ctx: PageContext, role: str) -> str:
         form = md_text(ctx.t("form"))
         line = f":material-file-document-outline: **{form}:** [{title}]({ctx.rel(f'forms/{form_id}.md')})"
         if ctx.pdfs:
-            line += f" · [{md_text(ctx.t('download_pdf'))}]({ctx.rel(f'forms/{form_id}.pdf')})"
+            # On paper the PDF's address is printed after it (handbook.css: the site's address + data-print).
+            where = f"{'' if lang == DEFAULT_LANGUAGE else lang + '/'}forms/{form_id}.pdf"
+            pdf = ctx.rel(f"forms/{form_id}.pdf")
+            line += f' · [{md_text(ctx.t("download_pdf"))}]({pdf}){{ data-print="{where}" }}'
         return Markup(line)
 
     return render(

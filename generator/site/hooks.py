@@ -21,7 +21,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from generator import DEFAULT_LANGUAGE, booklet
+from generator import booklet
 from generator.check import check_handbook
 from generator.decisions import adoption_line
 from generator.errors import DataError
@@ -29,7 +29,19 @@ from generator.forms import FormBuildError
 from generator.pages import render
 from generator.pages.context import PageContext
 from generator.pages.markers import fill_markers
-from generator.site import assets, buildcache, edition, fonts, forms, markup, meta, palette, search, templatecache
+from generator.site import (
+    assets,
+    buildcache,
+    edition,
+    fonts,
+    forms,
+    markup,
+    meta,
+    notfound,
+    palette,
+    search,
+    templatecache,
+)
 from generator.site.language import current_build_language, split_src
 
 _state: dict = {}
@@ -113,6 +125,7 @@ def on_files(files, config):
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has made the nav of this language
 def on_nav(nav, config, files):
     lang = current_build_language(config)
+    forms.add_to_nav(nav, _state["handbook"], lang, files)  # the form pages, made from the definitions
     _state["order"][lang] = [split_src(p.file.src_uri)[1] for p in nav.pages]
     return nav
 
@@ -133,8 +146,10 @@ def on_post_page(output, page, config):
 
 def on_post_template(output, template_name, config):
     output = markup.fix(output)  # the 404 page: Material's invalid markup made valid, as on every page
-    if template_name == "404.html":  # kept per language: the Dutch one is written last (on_post_build)
-        _state.setdefault("not_found", {})[current_build_language(config)] = output
+    if template_name == "404.html":  # kept per language, written by on_post_build (notfound)
+        lang = current_build_language(config)
+        output = search.set_search_base(output, lang)  # the English 404 searches the English pages
+        _state.setdefault("not_found", {})[lang] = output
     return output
 
 
@@ -146,11 +161,8 @@ def on_post_build(config):
     search.split_index(Path(config.site_dir))
     palette.write(Path(config.site_dir), config.extra["palette_css"]["site"], _state["palette_css"])
     _print_booklets(config)
-    # mkdocs-static-i18n keeps the 404 page of the last language built (English); the one page
-    # for both languages gets the default language's chrome (its body is in both languages).
-    dutch_404 = _state.get("not_found", {}).get(DEFAULT_LANGUAGE)
-    if dutch_404:
-        (Path(config.site_dir) / "404.html").write_text(dutch_404, encoding="utf-8")
+    # mkdocs-static-i18n keeps only the 404 page of the last language built: write each one.
+    notfound.write_pages(Path(config.site_dir), _state.get("not_found", {}))
     fonts.subset_site_fonts(Path(config.site_dir), Path(config.config_file_path).parent / ".cache" / "fonts")
 
 
