@@ -152,19 +152,13 @@ def form(ctx: PageContext, form: str) -> str:
     from generator.forms import render_form_page  # the forms package is only needed by form pages
 
     pdf = ctx.url(f"forms/{form}.pdf") if ctx.pdfs else None
-    to_root = "../" * site_prefix(ctx.lang).count("/")  # assets live once, at the site's root
-    assets = {kind: ctx.url(f"{to_root}assets/{folder}/form-fill.{kind}") for kind, folder in FORM_ASSETS}
     return render_form_page(
         ctx.handbook,
         form,
         ctx.lang,
         pdf_href=pdf,
         step_url=lambda role, step: ctx.url(ctx.protocol.roles[role].page, step),
-        assets=assets,
     )
-
-
-FORM_ASSETS = (("css", "stylesheets"), ("js", "javascripts"))  # form pages only: fill in, copy, print
 
 
 BOOKLET_FILE = "protocol.pdf"
