@@ -105,6 +105,10 @@ def clean(svg_text: str) -> str:
     _reading_order(root)
     for element in root.iter():
         _clean_element(element)
+    # ElementTree's prefixes are global: another library registering its own default namespace
+    # ("") would make this <ns0:svg>, which no browser draws inline. Registered again right here.
+    ET.register_namespace("", SVG_NS)
+    ET.register_namespace("xlink", XLINK_NS)
     return ET.tostring(root, encoding="unicode")
 
 
