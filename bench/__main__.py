@@ -48,19 +48,27 @@ def report_builds(scratch: Path) -> tuple[builds.Timings, builds.Timings]:
     ours = builds.handbook(scratch)
     bare = builds.bare(scratch)
     both = builds.bare(scratch, bilingual=True)
+    published = builds.bare(scratch, published=True)
     pdfs = list(ours.site.rglob("*.pdf"))
+    sources, filled = both.markdown / 1024, published.markdown / 1024
     row(f"handbook, clean full build (nl + en, {len(pdfs)} PDFs: forms and booklets)", ours.clean)
-    row("bare Material + i18n, the same Markdown (nl + en), no hooks", both.clean)
+    row(f"bare Material + i18n, the pages' sources (nl + en, {sources:.0f} KiB Markdown), no hooks", both.clean)
+    row(f"bare Material + i18n + extensions, the published Markdown ({filled:.0f} KiB)", published.clean)
     row("bare Material, one language (nl), no hooks/i18n", bare.clean)
     print(f"  ratio clean/bare: {ours.clean / both.clean:5.2f}x (nl + en), {ours.clean / bare.clean:5.2f}x (nl only)")
     row("handbook, rebuild with nothing changed (median of 2)", ours.rebuild)
-    row("bare Material + i18n (nl + en), rebuild (median of 2)", both.rebuild)
+    row("bare Material + i18n, the pages' sources, rebuild (median of 2)", both.rebuild)
+    row("bare Material + i18n + extensions, the published Markdown, rebuild (median of 2)", published.rebuild)
     row("bare Material, one language (nl), rebuild (median of 2)", bare.rebuild)
-    ratio = ours.rebuild / both.rebuild
+    ratio = ours.rebuild / published.rebuild
     print(
-        f"  ratio rebuild/bare: {ratio:5.2f}x (nl + en), {ours.rebuild / bare.rebuild:5.2f}x (nl only);"
-        f" target: <= {TARGET_REBUILD_RATIO}x the bare build of the same Markdown"
-        f" -> {target('no-change rebuild CPU <= 1.3x bare', ratio <= TARGET_REBUILD_RATIO)}"
+        f"  ratio rebuild/bare: {ratio:5.2f}x against the published Markdown (what the hooks cost);"
+        f" {ours.rebuild / both.rebuild:5.2f}x against the sources, whose markers stay unfilled"
+        f" ({filled / max(sources, 1):.0f}x less Markdown: hooks + content)"
+    )
+    print(
+        f"  target: <= {TARGET_REBUILD_RATIO}x the bare build of the same Markdown"
+        f" -> {target('no-change rebuild CPU <= 1.3x bare (same Markdown)', ratio <= TARGET_REBUILD_RATIO)}"
     )
     return ours, both
 

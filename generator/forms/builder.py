@@ -20,19 +20,12 @@ from pathlib import Path
 from generator import LANGUAGES
 from generator.errors import DataError, Problem
 from generator.forms.document import Sources, form_pdf
+from generator.forms.output import FormBuildError, output_path
 from generator.forms.view import form_view
 from generator.model import Protocol
 
 MANIFEST = ".forms-manifest.json"
 CODE_DIR = Path(__file__).resolve().parent
-
-
-class FormBuildError(Exception):
-    """One or more forms failed to render; nothing was written."""
-
-
-def output_path(out_dir: Path, lang: str, form_id: str) -> Path:
-    return out_dir / lang / f"{form_id}.pdf"
 
 
 def build_forms(

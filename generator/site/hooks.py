@@ -1,5 +1,6 @@
 """MkDocs hooks (listed under `hooks:` in mkdocs.yml). Thin: each event calls one concern.
 
+- on_startup / on_shutdown: under `mkdocs serve`, the PDFs are made after the pages (background.py).
 - on_config: load and validate the protocol data and every page's markers, and render the PDF
   forms that changed into .cache/forms, before anything is written to the site (a broken file
   stops the build with one line per problem, and site/ is left as it was).
@@ -10,8 +11,8 @@
 - on_nav / on_page_content: remember each language's pages in navigation order, for the booklet;
   record which stylesheets and scripts each page needs.
 - on_post_build: once every language is built, split the search index per language, print
-  the booklet of each language, write the palette stylesheet, and cut the web fonts down to the
-  characters the pages use.
+  the booklet of each language, write the palette stylesheet, leave out Material's rules for
+  classes no page uses, and cut the web fonts down to the characters the pages use.
 """
 
 from __future__ import annotations
@@ -22,14 +23,26 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from generator import DEFAULT_LANGUAGE, booklet
-from generator.check import check_handbook
 from generator.decisions import adoption_line
 from generator.errors import DataError
-from generator.forms import FormBuildError
+from generator.forms.output import FormBuildError
 from generator.pages import render
 from generator.pages.context import PageContext
 from generator.pages.markers import fill_markers
-from generator.site import assets, buildcache, edition, fonts, forms, markup, meta, palette, search, templatecache
+from generator.site import (
+    assets,
+    background,
+    buildcache,
+    edition,
+    fonts,
+    forms,
+    markup,
+    meta,
+    palette,
+    search,
+    templatecache,
+    themecss,
+)
 from generator.site.language import current_build_language, split_src
 
 _state: dict = {}
@@ -52,7 +65,14 @@ def on_config(config):
             config.use_directory_urls,
         )
         rendered = sorted(p.relative_to(root).as_posix() for p in forms.cache_dir(root).rglob("*.pdf"))
-        buildcache.cached("forms", cache, inputs[:2] + [GENERATOR], lambda: forms.render_all(protocol, root), rendered)
+        form_inputs = [*inputs[:2], GENERATOR]
+        if background.serving() and forms.all_rendered(protocol, root):
+            # `mkdocs serve` after an edit: the pages now, the changed forms a few seconds later.
+            background.run(
+                "the PDF forms", forms.render_changed, protocol, root, form_inputs, rendered, config.site_dir
+            )
+        else:
+            forms.render_changed(protocol, root, form_inputs, rendered)
         forms.record_sizes(protocol, root)  # for the forms overview, also when render_all was skipped
         # The forms overview shows each PDF's size: filled again (on_page_markdown) now that they exist.
         filled = {src: pair for src, pair in filled.items() if "protocol:forms-list" not in pair[0]}
@@ -74,6 +94,8 @@ def on_config(config):
 
 
 def _load_and_check(root: Path, docs_dir: Path, directory_urls: bool):
+    from generator.check import check_handbook  # the schema checker's imports: only when data changed
+
     handbook = check_handbook(root, docs_dir, directory_urls)
     return handbook.protocol, handbook.definitions, handbook.filled
 
@@ -97,6 +119,14 @@ def on_page_markdown(markdown, page, config, files):
         return fill_markers(markdown, ctx, f"docs/{page.file.src_uri}")
     except DataError as exc:
         raise PluginError(str(exc)) from None
+
+
+def on_startup(command, dirty):
+    background.set_serving(command)  # under `mkdocs serve`, PDFs are rendered after the pages
+
+
+def on_shutdown():
+    background.wait()
 
 
 def on_env(env, config, files):
@@ -145,19 +175,26 @@ def on_post_build(config):
         return  # an inner, per-language build: the index is not complete yet
     search.split_index(Path(config.site_dir))
     palette.write(Path(config.site_dir), config.extra["palette_css"]["site"], _state["palette_css"])
-    _print_booklets(config)
+    for job in _booklet_jobs(config):
+        background.run(
+            "the booklet", booklet.print_booklet, *job
+        )  # at once for `mkdocs build`; after the pages while serving
     # mkdocs-static-i18n keeps the 404 page of the last language built (English); the one page
     # for both languages gets the default language's chrome (its body is in both languages).
     dutch_404 = _state.get("not_found", {}).get(DEFAULT_LANGUAGE)
     if dutch_404:
         (Path(config.site_dir) / "404.html").write_text(dutch_404, encoding="utf-8")
-    fonts.subset_site_fonts(Path(config.site_dir), Path(config.config_file_path).parent / ".cache" / "fonts")
+    cache = Path(config.config_file_path).parent / ".cache"
+    themecss.trim_site(Path(config.site_dir), cache / "themecss")  # after every page, the 404 too, is written
+    fonts.subset_site_fonts(Path(config.site_dir), cache / "fonts")
 
 
-def _print_booklets(config) -> None:
+def _booklet_jobs(config) -> list[tuple]:
+    """print_booklet's arguments for each language, taken now (a later build starts afresh)."""
     protocol = _state["protocol"]
     root = Path(config.config_file_path).parent
     s = protocol.settings
+    jobs = []
     for lang, order in _state["order"].items():
         pages = _state["chapters"].get(lang, {})
         chapters = [pages[p] for p in order if p in pages and booklet.wanted(p)]
@@ -166,6 +203,5 @@ def _print_booklets(config) -> None:
         prefix = "" if lang == "nl" else lang
         target = Path(config.site_dir) / prefix / render.BOOKLET_FILE
         title = f"{s.school_name} · {labels['booklet_title']}"
-        booklet.print_booklet(
-            chapters, lang, title, labels["booklet_subtitle"], version, target, root / ".cache" / "booklet"
-        )
+        jobs.append((chapters, lang, title, labels["booklet_subtitle"], version, target, root / ".cache" / "booklet"))
+    return jobs
