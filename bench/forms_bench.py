@@ -19,8 +19,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from generator.forms.builder import build_forms  # noqa: E402
-from generator.forms.document import Sources, bare_pdf, form_pdf  # noqa: E402
-from generator.loader import load_protocol  # noqa: E402
+from generator.forms.document import bare_pdf, form_pdf  # noqa: E402
+from generator.handbook import load_handbook  # noqa: E402
+from generator.loader import REPO_ROOT  # noqa: E402
 
 
 def best_of(repeat: int, action) -> tuple[float, bytes]:
@@ -36,13 +37,13 @@ def main(argv: list[str]) -> int:
     args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     args.add_argument("--repeat", type=int, default=3, help="runs per measurement; the best is shown")
     repeat = args.parse_args(argv).repeat
-    protocol, sources = load_protocol(), Sources.load()
-    bare_pdf(sources, protocol, "follow-up", "nl")  # warm up imports and font loading
+    handbook = load_handbook(REPO_ROOT)
+    bare_pdf(handbook, "follow-up", "nl")  # warm up imports and font loading
     print(f"{'form':24} {'bare ms':>8} {'full ms':>8} {'ratio':>6} {'bare KB':>8} {'full KB':>8}")
     ratios, sizes = [], []
-    for form_id in sorted(sources.forms):
-        bare_t, bare = best_of(repeat, lambda f=form_id: bare_pdf(sources, protocol, f, "nl"))
-        full_t, full = best_of(repeat, lambda f=form_id: form_pdf(sources, protocol, f, "nl"))
+    for form_id in sorted(handbook.forms):
+        bare_t, bare = best_of(repeat, lambda f=form_id: bare_pdf(handbook, f, "nl"))
+        full_t, full = best_of(repeat, lambda f=form_id: form_pdf(handbook, f, "nl"))
         ratios.append(full_t / bare_t)
         print(
             f"{form_id:24} {bare_t * 1000:8.0f} {full_t * 1000:8.0f} {full_t / bare_t:6.2f}"
@@ -52,10 +53,10 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         started = time.perf_counter()
-        written = build_forms(protocol, out, jobs=2)
+        written = build_forms(handbook, out, jobs=2)
         full_build = time.perf_counter() - started
         started = time.perf_counter()
-        again = build_forms(protocol, out, jobs=2)
+        again = build_forms(handbook, out, jobs=2)
         rebuild = time.perf_counter() - started
         sizes = [p.stat().st_size for p in written]
     print(f"full build, {len(written)} PDFs, 2 processes: {full_build:.2f} s")

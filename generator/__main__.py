@@ -8,7 +8,6 @@ from pathlib import Path
 
 from generator.check import check_handbook
 from generator.errors import DataError
-from generator.glossary import load_glossary
 from generator.loader import REPO_ROOT
 
 
@@ -31,7 +30,6 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unrecognised arguments: {' '.join(rest)}")
     try:
         protocol = check_handbook(Path(args.root)).protocol
-        load_glossary(args.root)
     except DataError as exc:
         print(exc, file=sys.stderr)
         print(f"{len(exc.problems)} problem(s) found.", file=sys.stderr)

@@ -2,8 +2,9 @@
 
 check_handbook() is called by the build (on_config, before MkDocs cleans site/) and by
 `python -m generator check`, so both refuse the same inputs with the same one-line messages:
-the protocol data (generator.loader), the form definitions (generator.forms), the pages under
-docs/ (generator.pages.pagecheck) and every page's markers, filled once (generator.pages.markers).
+all the data, read once (generator.handbook: protocol, forms, labels, glossary), the pages under
+docs/ (generator.pages.pagecheck), every page's markers, filled once (generator.pages.markers), and
+the links to a section of a page, on the filled pages (generator.pages.anchors).
 """
 
 from __future__ import annotations
@@ -14,57 +15,52 @@ from pathlib import Path
 from mkdocs.utils.meta import get_data as get_front_matter
 
 from generator.errors import DataError, Problem
-from generator.loader import load_protocol
+from generator.handbook import Handbook, form_files, load_handbook
 from generator.model import Protocol
+from generator.pages.anchors import anchor_problems
 from generator.pages.context import PageContext
+from generator.pages.generated import form_pages
 from generator.pages.markers import fill_markers
 from generator.pages.pagecheck import page_problems
 from generator.site.language import split_src
 
 
 @dataclass(frozen=True)
-class Handbook:
-    protocol: Protocol
-    definitions: dict
+class Checked:
+    handbook: Handbook
     filled: dict[str, tuple[str, str]]  # docs src -> (markdown as MkDocs reads it, markers filled)
 
+    @property
+    def protocol(self) -> Protocol:
+        return self.handbook.protocol
 
-def check_handbook(root: Path, docs_dir: Path | None = None, directory_urls: bool = True) -> Handbook:
-    """The checked handbook, or DataError listing every problem found."""
-    from generator.forms import load_definitions  # the forms package is only needed from here on
-    from generator.forms.labels import load_labels
 
+def check_handbook(root: Path, docs_dir: Path | None = None, directory_urls: bool = True) -> Checked:
+    """The checked handbook and its filled pages, or DataError listing every problem found."""
     root = Path(root)
     docs_dir = Path(docs_dir) if docs_dir else root / "docs"
     problems: list[Problem] = []
-    protocol = definitions = None
+    handbook = None
     try:
-        protocol = load_protocol(root)
+        handbook = load_handbook(root)
     except DataError as exc:
         problems.extend(exc.problems)
-    try:
-        definitions = load_definitions(root)
-    except DataError as exc:
-        problems.extend(exc.problems)
-    try:
-        load_labels(root)  # forms/labels.yml: the words on every form
-    except DataError as exc:
-        problems.extend(exc.problems)
-    pages, found = page_problems(docs_dir)
+    pages, found = page_problems(docs_dir, form_pages(form_files(root)))  # form pages are generated
     problems.extend(found)
     if problems:
         raise DataError(problems)
     filled = {}
     for page in pages:
         lang, path = split_src(page.src)
-        ctx = PageContext(
-            protocol, lang, path, pdfs=True, form_definitions=definitions, directory_urls=directory_urls, root=root
-        )
+        ctx = PageContext(handbook.protocol, lang, path, pdfs=True, directory_urls=directory_urls, handbook=handbook)
         markdown, _ = get_front_matter(page.text)  # as MkDocs hands it to pages
         try:
             filled[page.src] = (markdown, fill_markers(markdown, ctx, page.file))
         except DataError as exc:
             problems.extend(exc.problems)
+    if not problems:  # links to a section of a page: on the filled pages, whose sections are known now
+        files = {page.src: page.file for page in pages}
+        problems.extend(anchor_problems({src: (files[src], text) for src, (_, text) in filled.items()}))
     if problems:
         raise DataError(list(dict.fromkeys(problems)))  # the same problem met on many pages: once
-    return Handbook(protocol, definitions, filled)
+    return Checked(handbook, filled)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 from generator.errors import DataError
+from generator.filler import fill_file
 from generator.pages.text import md_text
 from generator.schema import TEXT, per_language
 from generator.schemacheck import schema_problems
@@ -35,28 +35,25 @@ SCHEMA = {
 }
 
 
-@cache
-def load_glossary(root: Path | str | None = None) -> dict[str, dict]:
-    from generator.loader import REPO_ROOT
-
-    root = Path(root or REPO_ROOT)
+def load_glossary(root: Path | str, values: dict[str, object] | None = None) -> dict[str, dict]:
+    """The terms of root's glossary, checked, with {system} (and the other placeholders) filled in
+    from values (generator.handbook passes the settings; None leaves them as they are)."""
+    root = Path(root)
     data = read_yaml(root / FILE, root)
     problems = schema_problems(data, SCHEMA, FILE)
     if problems:
         raise DataError(problems)
-    return data["terms"]
+    return fill_file(data, FILE, values)["terms"]
 
 
 def glossary(ctx, terms: str) -> str:
     """Marker <!-- protocol:glossary terms=coordinator,system -->: a definition list of those terms."""
-    entries = load_glossary()
-    system = ctx.protocol.settings.student_system
+    entries = ctx.handbook.glossary  # read with the rest of the data (generator.handbook), filled in
     # A closed box (pymdownx.details), so the page still starts with what the reader came for.
     heading = str(md_text(ctx.t("glossary_heading"))).replace('"', "&#34;")  # words from the data are text
     lines = [f'??? info "{heading}"', ""]
     for key in terms.split(","):
         entry = entries[key]  # an unknown term is a KeyError: the marker reports it
-        term = entry["term"][ctx.lang].replace("{system}", system)
-        explain = entry["explain"][ctx.lang].replace("{system}", system)
+        term, explain = entry["term"][ctx.lang], entry["explain"][ctx.lang]
         lines += [f"    {md_text(term[:1].upper() + term[1:])}", f"    :   {md_text(explain)}", ""]
     return "\n".join(lines) + "\n"

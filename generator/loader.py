@@ -1,7 +1,9 @@
-"""Load the protocol from protocol/ and forms/definitions/, validate it, and build the model.
+"""Load the protocol from protocol/, validate it, and build the model.
 
-load_protocol() either returns a complete, consistent Protocol or raises DataError listing every
-problem, one line each, naming the file, the key path, what was found and what was expected.
+read_protocol() either returns a complete, consistent Protocol or raises DataError listing every
+problem, one line each, naming the file, the key path, what was found and what was expected. It is
+one part of the data's one front door, generator.handbook.load_handbook, which also reads the
+forms and passes their ids in (a step may only name a form that has a definition file).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from generator import schema
 from generator.adopted import traced
 from generator.errors import DataError, Problem
 from generator.filler import PLACEHOLDERS, placeholder_problem
-from generator.model import Advisor, Branch, FormRef, Node, Protocol, Reach, Role, Settings, Text, Trace, Track
+from generator.model import Advisor, Branch, Node, Protocol, Reach, Role, Settings, Text, Trace, Track
 from generator.pages.text import md_text
 from generator.schemacheck import schema_problems
 from generator.textchecks import CHECKS_BEFORE_FILLING, is_body, text_problems
@@ -24,6 +26,15 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 def load_protocol(root: Path = REPO_ROOT) -> Protocol:
+    """The protocol of the handbook at root, checked with everything else (forms included)."""
+    from generator.handbook import load_handbook
+
+    return load_handbook(root).protocol
+
+
+def read_protocol(root: Path, form_files: dict[str, str]) -> Protocol:
+    """The protocol from protocol/; form_files: form id -> its definition file (for references).
+    Its `forms` are left empty: the handbook fills them in from the checked definitions."""
     root = Path(root)
     problems: list[Problem] = []
 
@@ -46,8 +57,6 @@ def load_protocol(root: Path = REPO_ROOT) -> Protocol:
     labels = load(root / "protocol" / "labels.yml", schema.LABELS)
     role_files = sorted((root / "protocol" / "roles").glob("*.yml"))
     roles = {p.stem: load(p, schema.ROLE) for p in role_files}
-    form_files = sorted((root / "forms" / "definitions").glob("*.yml"))
-    forms = {p.stem: load(p, schema.FORM_REF) for p in form_files}
     if problems:
         raise DataError(problems)
 
@@ -55,16 +64,16 @@ def load_protocol(root: Path = REPO_ROOT) -> Protocol:
         "settings": "protocol/settings.yml",
         "protocol": "protocol/protocol.yml",
         "roles": {rid: f"protocol/roles/{rid}.yml" for rid in roles},
-        "forms": {fid: f"forms/definitions/{fid}.yml" for fid in forms},
+        "forms": dict(form_files),
     }
-    problems.extend(cross_reference_problems(settings, proto, roles, forms, files))
+    problems.extend(cross_reference_problems(settings, proto, roles, dict.fromkeys(form_files), files))
     adopted = traced(root, roles, files, problems)
     if problems:
         raise DataError(problems)
 
     values = {"school": settings["school_name"], "system": settings["student_system"]}
     filler = _Filler(values, Text(settings["mentor_contact"]), problems)
-    protocol = _build(settings, proto, roles, forms, files, filler)
+    protocol = _build(settings, proto, roles, files, filler)
     protocol.labels.update({k: filler(v, "protocol/labels.yml", k, checks_as=f"labels.{k}") for k, v in labels.items()})
     protocol.adopted.update(adopted)
     if problems:
@@ -99,7 +108,7 @@ class _Filler:
         return Text(out)
 
 
-def _build(settings, proto, roles, forms, files, fill: _Filler) -> Protocol:
+def _build(settings, proto, roles, files, fill: _Filler) -> Protocol:
     sfile, pfile = files["settings"], files["protocol"]
     built_settings = Settings(
         school_name=settings["school_name"],
@@ -132,7 +141,6 @@ def _build(settings, proto, roles, forms, files, fill: _Filler) -> Protocol:
         principles=tuple(fill(p, pfile, f"principles[{i}]") for i, p in enumerate(proto["principles"])),
         tracks=tracks,
         roles=built_roles,
-        forms={fid: FormRef(fid, Text(f["title"]), files["forms"][fid]) for fid, f in forms.items()},
     )
 
 

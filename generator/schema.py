@@ -3,15 +3,17 @@ generator.validate."""
 
 from __future__ import annotations
 
+from generator import LANGUAGES
+
 ID = {"type": "string", "pattern": "^[a-z][a-z0-9_-]*$"}
 
 
 def per_language(value: dict) -> dict:
-    """An object with one `value` per language (nl and en), and nothing else."""
+    """An object with one `value` per language (generator.LANGUAGES: nl and en), and nothing else."""
     return {
         "type": "object",
-        "properties": {"nl": value, "en": value},
-        "required": ["nl", "en"],
+        "properties": dict.fromkeys(LANGUAGES, value),
+        "required": list(LANGUAGES),
         "additionalProperties": False,
     }
 
@@ -188,12 +190,6 @@ ROLE = {
     },
     "required": ["id", "name", "title", "summary", "start", "steps"],
     "additionalProperties": False,
-}
-
-FORM_REF = {
-    "type": "object",
-    "properties": {"title": TEXT},
-    "required": ["title"],
 }
 
 LABELS = {"type": "object", "additionalProperties": TEXT, "propertyNames": ID, "minProperties": 1}

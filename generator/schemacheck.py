@@ -54,6 +54,11 @@ def schema_problems(data: object, schema: dict, file: str) -> list[Problem]:
 
 
 def _problems(error: ValidationError, file: str, data: object) -> list[Problem]:
+    if error.validator in ("oneOf", "anyOf") and "x-expected" in error.schema:
+        where = key_path(error.absolute_path, data)
+        return [Problem(file, where, show(error.instance), error.schema["x-expected"])]
+    if error.validator in ("oneOf", "anyOf") and error.context:  # the alternative that came closest
+        return _problems(max(error.context, key=lambda e: len(e.absolute_path)), file, data)
     if error.validator == "required":  # one problem per missing key, each named once
         missing = [p for p in error.validator_value if p not in error.instance]
         return [_missing(error, name, file, data) for name in missing]
@@ -110,4 +115,9 @@ def _problem(error: ValidationError, file: str, data: object) -> Problem:
         return Problem(file, where(), show(instance), f"at least {error.validator_value} item(s)")
     if kind == "uniqueItems":
         return Problem(file, where(), show(instance), "each value only once")
+    if kind == "enum":
+        return Problem(file, where(), show(instance), "one of: " + ", ".join(map(str, error.validator_value)))
+    if kind in ("minimum", "maximum"):
+        word = "at least" if kind == "minimum" else "at most"
+        return Problem(file, where(), show(instance), f"{word} {error.validator_value}")
     return Problem(file, where(), show(instance), error.message)

@@ -30,7 +30,9 @@ GRAPH_ATTRS = {
 # 12pt drawn at its natural size is 16px, Material's body text. DejaVu Sans is wider than the
 # site's Atkinson Hyperlegible, which the CSS draws with, so the text always fits its box.
 NODE_ATTRS = {"fontname": "DejaVu Sans", "fontsize": "12", "shape": "box", "margin": "0.12,0.06"}
-EDGE_ATTRS = {"fontname": "DejaVu Sans", "fontsize": "11", "arrowsize": "0.7"}
+# Edge labels (Ja/Nee) as large as the boxes' text: at the smallest a phone draws a chart (75%,
+# flowchart.css) both are 12px.
+EDGE_ATTRS = {"fontname": "DejaVu Sans", "fontsize": "12", "arrowsize": "0.7"}
 
 
 def node_label(node: Node, lang: str) -> str:
@@ -38,10 +40,23 @@ def node_label(node: Node, lang: str) -> str:
     return f"{node.number}. {node.title[lang]}"
 
 
+# Roles that read the handbook as readers, not staff: their step lists and charts never send them
+# into a staff procedure; they are told who helps them next (public_handover_label).
+PUBLIC_ROLES = ("parent", "student")
+CONTACT_ANCHOR = "#contact-block-title"  # where a public role's page says how to reach someone
+
+
 def handover_label(protocol: Protocol, node: Node, lang: str) -> str:
     """A step of another role, as the step list links to it: 'Continues with mentor: 1. Receive …'."""
     role = protocol.roles[node.role]
     return f"{protocol.labels['hands_over_to'][lang]} {role.name[lang]}: {node_label(node, lang)}"
+
+
+def public_handover_label(protocol: Protocol, from_role: str, node: Node, lang: str) -> str:
+    """For a parent or a student, who helps next: 'de mentor helpt je verder' (no staff step)."""
+    labels = protocol.labels
+    words = labels["helps_further_student" if from_role == "student" else "helps_further"][lang]
+    return f"{labels['role_article'][lang]} {protocol.roles[node.role].name[lang]} {words}"
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -102,13 +117,17 @@ def role_dot(protocol: Protocol, role_id: str, lang: str, link: Callable[[Node],
             if other.role == role.id or target in handovers:
                 continue
             handovers.append(target)
-            text = handover_label(protocol, other, lang)
+            public = role.id in PUBLIC_ROLES  # told whom to go to: the link leads to how to reach them
+            if public:
+                text = public_handover_label(protocol, role.id, other, lang)
+            else:
+                text = handover_label(protocol, other, lang)
             lines.append(
                 node_line(
                     _handover_name(target),
                     len(lines),
                     label_literal(wrap(HANDOVER_MARK + text, WRAP_STEP)),
-                    link(other),
+                    CONTACT_ANCHOR if public else link(other),
                     style="rounded,dashed",
                     **{"class": "fc-node fc-handover"},
                 )

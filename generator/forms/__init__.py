@@ -1,11 +1,12 @@
 """The fillable PDF forms: definitions as data → view → Jinja2 HTML → WeasyPrint → repaired PDF.
 
 Public API:
-    build_forms(protocol, out_dir, langs=("nl", "en"), form_ids=None, jobs=None, *, root=None, progress=None)
+    build_forms(handbook, out_dir, langs=("nl", "en"), form_ids=None, jobs=None, *, progress=None)
         -> list[Path]                      # PDFs written to <out_dir>/<lang>/<form_id>.pdf
-    render_form_page(form_id, protocol, lang, *, pdf_href=None, forms=None, step_url=None) -> str
+    render_form_page(handbook, form_id, lang, *, pdf_href=None, step_url=None, assets=None) -> str
         # HTML fragment describing a form, for a handbook page
-    load_definitions(root) -> dict[str, FormDefinition]
+    load_definitions(root, values=None) -> dict[str, FormDefinition]
+The handbook (generator.handbook.load_handbook) holds the definitions and labels, read once.
     cli.main(argv) -> int                  # python -m generator forms …
 """
 

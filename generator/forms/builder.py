@@ -19,45 +19,45 @@ from pathlib import Path
 
 from generator import LANGUAGES
 from generator.errors import DataError, Problem
-from generator.forms.document import Sources, form_pdf
+from generator.forms.document import form_pdf
+from generator.forms.glyphs import glyph_problems
 from generator.forms.output import FormBuildError, output_path
 from generator.forms.view import form_view
-from generator.model import Protocol
+from generator.handbook import Handbook
 
 MANIFEST = ".forms-manifest.json"
 CODE_DIR = Path(__file__).resolve().parent
 
 
 def build_forms(
-    protocol: Protocol,
+    handbook: Handbook,
     out_dir: Path,
     langs: tuple[str, ...] = LANGUAGES,
     form_ids: list[str] | None = None,
     jobs: int | None = None,
     *,
-    root: Path | None = None,
     progress=None,
 ) -> list[Path]:
     """Render the forms that changed; return the paths of the PDFs written (empty if none changed).
 
+    handbook: the checked data (generator.handbook.load_handbook), read once by the caller.
     progress: optional callable(str) told about each form (the CLI prints it to stderr).
     """
-    sources = Sources.load(root) if root else Sources.load()
     out_dir = Path(out_dir)
-    _check_request(sources, protocol, langs, form_ids)
-    ids = sorted(form_ids) if form_ids else sorted(sources.forms)
+    _check_request(handbook, langs, form_ids)
+    ids = sorted(form_ids) if form_ids else sorted(handbook.forms)
     manifest = _read_manifest(out_dir)
-    shared = _shared_digest(sources)
+    shared = _shared_digest(handbook)
     todo: list[tuple[str, str, str]] = []
     for lang in langs:
         for form_id in ids:
             key = f"{lang}/{form_id}.pdf"
-            digest = _digest(shared, form_view(sources.forms[form_id], protocol, sources.labels, lang))
+            digest = _digest(shared, form_view(handbook.forms[form_id], handbook.protocol, handbook.form_labels, lang))
             if manifest.get(key) == digest and output_path(out_dir, lang, form_id).is_file():
                 _tell(progress, f"unchanged {key}")
                 continue
             todo.append((form_id, lang, digest))
-    results = _render_all(sources, protocol, todo, jobs, progress)
+    results = _render_all(handbook, todo, jobs, progress)
     written = []
     for (form_id, lang, digest), data in zip(todo, results, strict=True):
         path = output_path(out_dir, lang, form_id)
@@ -89,10 +89,10 @@ def _umask() -> int:
     return mask
 
 
-def _render_all(sources: Sources, protocol: Protocol, todo, jobs: int | None, progress) -> list[bytes]:
+def _render_all(handbook: Handbook, todo, jobs: int | None, progress) -> list[bytes]:
     """Every PDF of todo, in order; FormBuildError listing each failure if any failed."""
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
-    tasks = [(sources, protocol, form_id, lang) for form_id, lang, _ in todo]
+    tasks = [(handbook, form_id, lang) for form_id, lang, _ in todo]
     if jobs == 1:
         outcomes = [_report(progress, task, _render_one(*task)) for task in tasks]
     else:
@@ -101,53 +101,51 @@ def _render_all(sources: Sources, protocol: Protocol, todo, jobs: int | None, pr
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             futures = [pool.submit(_render_one, *task) for task in tasks]
             outcomes = [_report(progress, task, future.result()) for task, future in zip(tasks, futures, strict=True)]
-    failures = [f"{task[3]}/{task[2]}: {error}" for task, (_, error) in zip(tasks, outcomes, strict=True) if error]
+    failed = [(task[1], task[2], error) for task, (_, error) in zip(tasks, outcomes, strict=True) if error]
+    placed = glyph_problems(handbook, failed)  # an emoji in a title: named by its data file and key
+    if placed:
+        raise DataError(placed)
+    failures = [f"{lang}/{form_id}: {error}" for form_id, lang, error in failed]
     if failures:
         raise FormBuildError("\n".join(failures))
     return [data for data, _ in outcomes]
 
 
 def _report(progress, task, outcome: tuple[bytes, str | None]) -> tuple[bytes, str | None]:
-    _tell(progress, f"{'failed' if outcome[1] else 'rendered'} {task[3]}/{task[2]}.pdf")
+    _tell(progress, f"{'failed' if outcome[1] else 'rendered'} {task[2]}/{task[1]}.pdf")
     return outcome
 
 
-def _render_one(sources: Sources, protocol: Protocol, form_id: str, lang: str) -> tuple[bytes, str | None]:
+def _render_one(handbook: Handbook, form_id: str, lang: str) -> tuple[bytes, str | None]:
     try:
-        return form_pdf(sources, protocol, form_id, lang), None
+        return form_pdf(handbook, form_id, lang), None
     except Exception as error:  # reported for this form; the others still render
         return b"", f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
 
 
-def _check_request(sources: Sources, protocol: Protocol, langs, form_ids) -> None:
+def _check_request(handbook: Handbook, langs, form_ids) -> None:
+    """The command line's languages and forms exist (the data itself was checked when loaded)."""
     problems = [
         Problem("(command line)", "--lang", repr(lang), "one of " + ", ".join(LANGUAGES))
         for lang in langs
         if lang not in LANGUAGES
     ]
     problems += [
-        Problem("(command line)", "--form", repr(form_id), "one of " + ", ".join(sorted(sources.forms)))
+        Problem("(command line)", "--form", repr(form_id), "one of " + ", ".join(sorted(handbook.forms)))
         for form_id in form_ids or ()
-        if form_id not in sources.forms
-    ]
-    problems += [
-        Problem(
-            f"forms/definitions/{form_id}.yml", "(file)", "nothing", "a definition of this form (the protocol names it)"
-        )
-        for form_id in protocol.forms
-        if form_id not in sources.forms
+        if form_id not in handbook.forms
     ]
     if problems:
         raise DataError(problems)
 
 
-def _shared_digest(sources: Sources) -> str:
+def _shared_digest(handbook: Handbook) -> str:
     """A hash of what every form depends on: templates, stylesheet, fonts and this code."""
     # Versions from the package metadata: importing WeasyPrint costs half a second a build.
     versions = f"weasyprint {metadata.version('weasyprint')} pikepdf {metadata.version('pikepdf')}"
     hasher = hashlib.sha256(versions.encode())
-    folders = [sources.forms_dir / "templates", sources.forms_dir / "fonts", CODE_DIR]
-    files = [sources.forms_dir / "print.css"] + [p for d in folders for p in sorted(d.rglob("*")) if p.is_file()]
+    folders = [handbook.forms_dir / "templates", handbook.forms_dir / "fonts", CODE_DIR]
+    files = [handbook.forms_dir / "print.css"] + [p for d in folders for p in sorted(d.rglob("*")) if p.is_file()]
     for path in files:
         if path.suffix in (".pyc",):
             continue

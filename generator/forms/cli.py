@@ -33,20 +33,19 @@ def main(argv: list[str]) -> int:
         args = parser().parse_args(argv)
     except SystemExit as exit_:  # argparse has printed its one-line message
         return EXIT_OK if exit_.code == 0 else EXIT_USAGE
-    from generator.loader import REPO_ROOT, load_protocol
+    from generator.handbook import load_handbook
+    from generator.loader import REPO_ROOT
 
     root = Path(args.root) if args.root else REPO_ROOT
     say = (lambda message: None) if args.quiet else (lambda message: print(message, file=sys.stderr))
     started = time.perf_counter()
     try:
-        protocol = load_protocol(root)
         written = build_forms(
-            protocol,
+            load_handbook(root),
             Path(args.out),
             langs=tuple(args.lang or LANGUAGES),
             form_ids=args.form,
             jobs=args.jobs,
-            root=root,
             progress=say,
         )
     except DataError as error:

@@ -26,13 +26,18 @@ def definitions_dir(root: Path) -> Path:
     return root / "forms" / "definitions"
 
 
-def load_definitions(root: Path) -> dict[str, FormDefinition]:
-    """Every form definition under root, by id. Raises DataError listing every problem found."""
+def load_definitions(root: Path, values: dict[str, object] | None = None) -> dict[str, FormDefinition]:
+    """Every form definition under root, by id. Raises DataError listing every problem found.
+
+    values: what {school}, {system} and {mentor_contact} stand for (generator.handbook passes the
+    settings it has read); None reads them from protocol/settings.yml once.
+    """
     forms: dict[str, FormDefinition] = {}
     problems: list[Problem] = []
+    values = values if values is not None else placeholder_values(root)
     for path in sorted(definitions_dir(root).glob("*.yml")):
         try:
-            forms[path.stem] = load_definition(path, root)
+            forms[path.stem] = load_definition(path, root, values)
         except DataError as error:
             problems.extend(error.problems)
     if problems:
@@ -40,11 +45,12 @@ def load_definitions(root: Path) -> dict[str, FormDefinition]:
     return forms
 
 
-def load_definition(path: Path, root: Path | None = None) -> FormDefinition:
+def load_definition(path: Path, root: Path | None = None, values: dict[str, object] | None = None) -> FormDefinition:
     """One form definition from its YAML file; raises DataError naming the file and the key."""
-    file = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
+    file = path.relative_to(root).as_posix() if root and path.is_relative_to(root) else str(path)
     data = read_yaml(path, root or path.parent)  # the one YAML reader (generator.yamlio)
-    values = placeholder_values(root) if root else None
+    if values is None and root:
+        values = placeholder_values(root)
     data = fill_file(data, file, values, extra=("n",))  # the one filler ({n}: a table's row number)
     return parse_definition(path.stem, file, data)
 
@@ -117,10 +123,10 @@ def _duplicates(form: FormDefinition) -> list[Problem]:
             for what, ids in (("options", [o.id for o in field.options]), ("columns", [c.id for c in field.columns])):
                 for item, count in Counter(ids).items():
                     if count > 1:
-                        key = f"sections.{section.id}.fields.{field.id}.{what}.{item}"
+                        key = f"sections[{section.id}].fields[{field.id}].{what}[{item}]"
                         found.append(Problem(form.file, key, f"{count} times", "a unique id"))
             if field.type == "table" and field.rows != STEP_ROWS and field.row_label is None:
-                key = f"sections.{section.id}.fields.{field.id}.row_label"
+                key = f"sections[{section.id}].fields[{field.id}].row_label"
                 found.append(Problem(form.file, key, "nothing", 'a row label such as "Person {n}"'))
     return found
 

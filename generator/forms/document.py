@@ -1,34 +1,14 @@
-"""One finished form: definition + protocol + language → PDF bytes (no files written)."""
+"""One finished form: the handbook's definition + protocol + language → PDF bytes (no files written)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-from generator.forms.definitions import load_definitions
-from generator.forms.labels import Labels, load_labels
-from generator.forms.model import FormDefinition, Widget
+from generator.forms.model import Widget
 from generator.forms.pdf import render_pdf, weasy_pdf
-from generator.forms.render import ROOT, render_form_html
+from generator.forms.render import render_form_html
 from generator.forms.view import form_view, widgets
-from generator.model import Protocol
-
-
-@dataclass(frozen=True)
-class Sources:
-    """The form data read from disk once: definitions and shared labels, and where they live."""
-
-    root: Path
-    forms: dict[str, FormDefinition]
-    labels: Labels
-
-    @classmethod
-    def load(cls, root: Path = ROOT) -> Sources:
-        return cls(root=root, forms=load_definitions(root), labels=load_labels(root))
-
-    @property
-    def forms_dir(self) -> Path:
-        return self.root / "forms"
+from generator.handbook import Handbook
 
 
 @dataclass(frozen=True)
@@ -42,17 +22,17 @@ class Prepared:
     widgets: list[Widget]
 
 
-def prepare(sources: Sources, protocol: Protocol, form_id: str, lang: str) -> Prepared:
-    view = form_view(sources.forms[form_id], protocol, sources.labels, lang)
-    return Prepared(form_id, lang, view, render_form_html(view, sources.root), widgets(view))
+def prepare(handbook: Handbook, form_id: str, lang: str) -> Prepared:
+    view = form_view(handbook.forms[form_id], handbook.protocol, handbook.form_labels, lang)
+    return Prepared(form_id, lang, view, render_form_html(view, handbook.root), widgets(view))
 
 
-def form_pdf(sources: Sources, protocol: Protocol, form_id: str, lang: str) -> bytes:
+def form_pdf(handbook: Handbook, form_id: str, lang: str) -> bytes:
     """The finished, repaired PDF of one form."""
-    prepared = prepare(sources, protocol, form_id, lang)
-    return render_pdf(prepared.html, prepared.widgets, lang, prepared.view["title"], sources.forms_dir)
+    prepared = prepare(handbook, form_id, lang)
+    return render_pdf(prepared.html, prepared.widgets, lang, prepared.view["title"], handbook.forms_dir)
 
 
-def bare_pdf(sources: Sources, protocol: Protocol, form_id: str, lang: str) -> bytes:
+def bare_pdf(handbook: Handbook, form_id: str, lang: str) -> bytes:
     """WeasyPrint's PDF of the same HTML without any repair (for the benchmark)."""
-    return weasy_pdf(prepare(sources, protocol, form_id, lang).html, sources.forms_dir)
+    return weasy_pdf(prepare(handbook, form_id, lang).html, handbook.forms_dir)

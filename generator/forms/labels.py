@@ -42,12 +42,14 @@ def labels_file(root: Path) -> Path:
     return root / "forms" / "labels.yml"
 
 
-def load_labels(root: Path) -> Labels:
+def load_labels(root: Path, values: dict[str, object] | None = None) -> Labels:
+    """forms/labels.yml, checked; {school}, {system} and {mentor_contact} filled in from values
+    (generator.handbook passes the settings), the drawing parameters ({page}, {row} …) left for
+    Labels.get."""
     path = labels_file(root)
-    file = str(path.relative_to(root))
+    file = path.relative_to(root).as_posix()
     data = read_yaml(path, root)  # the one YAML reader (generator.yamlio), then the one filler
-    # Checked here, filled in when a form is drawn from the protocol it belongs to (Labels.get).
-    return parse_labels(file, fill_file(data, file, None, extra=LABEL_PARAMETERS))
+    return parse_labels(file, fill_file(data, file, values, extra=LABEL_PARAMETERS))
 
 
 def parse_labels(file: str, data: object) -> Labels:

@@ -7,21 +7,18 @@ from pathlib import Path
 
 import jinja2
 
-from generator.forms.definitions import load_definitions
-from generator.forms.labels import Labels, load_labels
-from generator.forms.model import FormDefinition
+from generator.forms.labels import Labels
 from generator.forms.view import css_string, form_view
-from generator.model import Protocol
-
-ROOT = Path(__file__).resolve().parents[2]
+from generator.handbook import Handbook
 
 
-def templates_dir(root: Path = ROOT) -> Path:
+def templates_dir(root: Path) -> Path:
+    """The project's form templates (forms/templates under the root being built)."""
     return root / "forms" / "templates"
 
 
 @lru_cache(maxsize=4)
-def environment(root: Path = ROOT) -> jinja2.Environment:
+def environment(root: Path) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir(root)),
         autoescape=True,
@@ -33,13 +30,13 @@ def environment(root: Path = ROOT) -> jinja2.Environment:
     return env
 
 
-def render_form_html(view: dict, root: Path = ROOT) -> str:
+def render_form_html(view: dict, root: Path) -> str:
     """The complete HTML document that WeasyPrint turns into the fillable PDF."""
     return environment(root).get_template("form.html").render(form=view)
 
 
 def render_page_html(
-    view: dict, labels: Labels, pdf_href: str | None, step_url, root: Path = ROOT, assets: dict | None = None
+    view: dict, labels: Labels, pdf_href: str | None, step_url, root: Path, assets: dict | None = None
 ) -> str:
     lang = view["lang"]
     words = {key: labels.get(key, lang, system=view["system"]) for key in labels.texts}
@@ -50,13 +47,11 @@ def render_page_html(
 
 
 def render_form_page(
+    handbook: Handbook,
     form_id: str,
-    protocol: Protocol,
     lang: str,
     *,
     pdf_href: str | None = None,
-    root: Path = ROOT,
-    forms: dict[str, FormDefinition] | None = None,
     step_url=None,
     assets: dict | None = None,
 ) -> str:
@@ -68,8 +63,6 @@ def render_form_page(
     without directory URLs, for file shares).
     assets: {"css": URL, "js": URL} of the page's own stylesheet and script (docs/assets/…/form-fill.*).
     """
-    forms = forms if forms is not None else load_definitions(root)
-    labels = load_labels(root)
-    view = form_view(forms[form_id], protocol, labels, lang)
-
-    return render_page_html(view, labels, pdf_href, step_url, root, assets)
+    labels = handbook.form_labels
+    view = form_view(handbook.forms[form_id], handbook.protocol, labels, lang)
+    return render_page_html(view, labels, pdf_href, step_url, handbook.root, assets)

@@ -1,19 +1,18 @@
-"""The JSON schema of a form definition file, and its errors as one-line Problems."""
+"""The JSON schema of a form definition file. Its errors read like every other data file's
+(generator.schemacheck); a text is the protocol's TEXT, one per language (generator.schema)."""
 
 from __future__ import annotations
 
-from jsonschema import Draft202012Validator
-
-from generator import LANGUAGES
-from generator.errors import Problem, show
+from generator.errors import Problem
 from generator.forms.model import COLUMN_TYPES, FIELD_TYPES, STEP_ROWS
+from generator.schema import TEXT
+from generator.schemacheck import schema_problems
 
-ID = {"type": "string", "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"}
-TEXT = {
-    "type": "object",
-    "required": list(LANGUAGES),
-    "additionalProperties": False,
-    "properties": {lang: {"type": "string", "minLength": 1} for lang in LANGUAGES},
+# Stricter than the protocol's ids: they make the PDF's field names ("incident-report-place").
+ID = {
+    "type": "string",
+    "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$",
+    "x-expected": "an id of lower-case letters and digits, words joined by single hyphens",
 }
 OPTION = {
     "type": "object",
@@ -45,7 +44,10 @@ FIELD = {
         "lines": {"type": "integer", "minimum": 2, "maximum": 30},
         "width": {"enum": ["full", "half", "third"]},
         "columns": {"type": "array", "minItems": 1, "items": COLUMN},
-        "rows": {"oneOf": [{"type": "integer", "minimum": 1, "maximum": 60}, {"const": STEP_ROWS}]},
+        "rows": {
+            "oneOf": [{"type": "integer", "minimum": 1, "maximum": 60}, {"const": STEP_ROWS}],
+            "x-expected": f"a number of rows from 1 to 60, or {STEP_ROWS}",
+        },
         "row_label": TEXT,
         "step_roles": {"type": "array", "minItems": 1, "items": ID},
     },
@@ -88,65 +90,8 @@ FORM = {
     },
 }
 
-VALIDATOR = Draft202012Validator(FORM)
-
-
-def key_path(data: object, path: list[object]) -> str:
-    """sections.incident.fields.kind.options: list items are named by their id where they have one."""
-    parts, node = [], data
-    for step in path:
-        node = node[step]  # type: ignore[index]
-        if isinstance(step, int):
-            parts.append(str(node["id"]) if isinstance(node, dict) and "id" in node else f"[{step}]")
-        else:
-            parts.append(str(step))
-    return ".".join(parts) or "(top level)"
-
 
 def problems(file: str, data: object) -> list[Problem]:
-    """Every way in which data does not match the schema, as Problems naming file and key."""
-    found: list[Problem] = []
-    for error in sorted(VALIDATOR.iter_errors(data), key=lambda e: list(map(str, e.path))):
-        found.extend(_explain(file, data, error))
-    return found
-
-
-def _explain(file: str, data: object, error) -> list[Problem]:
-    key = key_path(data, list(error.absolute_path))
-    kind, schema, value = error.validator, error.schema, error.instance
-    if kind in ("oneOf", "anyOf", "allOf") and error.context:
-        return _explain(file, data, min(error.context, key=lambda e: len(list(e.absolute_path))))
-    if kind == "additionalProperties":
-        allowed = ", ".join(schema.get("properties", {}))
-        return [
-            Problem(file, _join(key, extra), f"unknown key {extra!r}", f"one of: {allowed}")
-            for extra in value
-            if extra not in schema.get("properties", {})
-        ]
-    if kind == "required":
-        return [
-            Problem(file, _join(key, name), "nothing", _expected_for(name))
-            for name in error.validator_value
-            if name not in value
-        ]
-    expected = {
-        "enum": lambda: "one of: " + ", ".join(map(str, error.validator_value)),
-        "type": lambda: f"a value of type {error.validator_value}",
-        "minItems": lambda: f"at least {error.validator_value} item(s)",
-        "minLength": lambda: "a non-empty text",
-        "pattern": lambda: "an id of lower-case letters, digits and hyphens",
-        "const": lambda: repr(error.validator_value),
-        "minimum": lambda: f"at least {error.validator_value}",
-        "maximum": lambda: f"at most {error.validator_value}",
-    }.get(kind, lambda: error.message)()
-    return [Problem(file, key, show(value), expected)]
-
-
-def _join(key: str, name: str) -> str:
-    return name if key == "(top level)" else f"{key}.{name}"
-
-
-def _expected_for(name: str) -> str:
-    if name in LANGUAGES:
-        return f"a translation in {name!r}"
-    return f"a value for {name!r}"
+    """Every way in which data does not match the schema, as Problems naming file and key (the
+    one translator, generator.schemacheck, as for every other data file)."""
+    return schema_problems(data, FORM, file)

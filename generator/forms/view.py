@@ -166,11 +166,7 @@ def _rows(form_id: str, field: Field, protocol: Protocol, label, text, lang: str
 
     if field.rows != STEP_ROWS:
         return [row(str(n), fill(field.row_label[lang], n=n)) for n in range(1, field.rows + 1)]
-    rows: list[dict] = []
-    unknown = [r for r in field.step_roles if r not in protocol.roles]
-    if unknown:
-        key = f"fields.{field.id}.step_roles"
-        raise DataError([Problem(f"forms/definitions/{form_id}.yml", key, repr(unknown), "role ids of the protocol")])
+    rows: list[dict] = []  # step_roles name roles of the protocol (generator.handbook checks it)
     for role in protocol.roles.values():
         if field.step_roles and role.id not in field.step_roles:
             continue

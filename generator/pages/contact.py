@@ -35,6 +35,9 @@ def contact_block(ctx: PageContext, role: str) -> str:
             reach=s.reach,
             mentor=s.contacts["mentor"][ctx.lang],
             advisors=s.contacts["confidential-advisor"][ctx.lang],
+            after_mentor=[] if student else [ctx.protocol.roles[r] for r in s.contact_ladder if r != "mentor"],
+            contacts=s.contacts,
+            lang=ctx.lang,
             student=student,
             level=3 if student else 2,  # students: inside 'Who can you talk to?'
             english_page=ctx.lang == "en",

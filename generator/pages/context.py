@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from generator.model import Node, Protocol
 from generator.pages.urls import relative_url
+
+if TYPE_CHECKING:
+    from generator.handbook import Handbook
 
 
 @dataclass(frozen=True)
@@ -18,9 +21,8 @@ class PageContext:
     lang: str
     page: str  # the page's path inside its language tree, e.g. "roles/mentor.md"
     pdfs: bool = False  # whether the PDF forms are part of this build
-    form_definitions: dict | None = None  # generator.forms definitions, loaded once per build
     directory_urls: bool = True  # MkDocs' use_directory_urls: False in the offline build
-    root: Path | None = None  # the project being built (form pages read its forms/), if not this checkout
+    handbook: Handbook | None = None  # all the data, read once (form pages and the glossary use it)
 
     def rel(self, target: str, anchor: str | None = None) -> Markup:
         """A Markdown link target from this page to another file of the same language tree

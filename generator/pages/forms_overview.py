@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from generator.model import FormRef, Protocol, Role
 from generator.pages.context import PageContext
 from generator.pages.templating import render
+from generator.whatnow.tree import role_name
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def forms_list(ctx: PageContext) -> str:
         "forms_list.md.j2",
         groups=forms_in_order_of_use(p),
         steps_for=p.steps_for_form,
-        roles=p.roles,
+        role_name=lambda role_id: role_name(p.roles[role_id])[ctx.lang],  # 'Teacher: 3. …'
         lang=ctx.lang,
         ctx=ctx,
         t=ctx.t,

@@ -1,5 +1,6 @@
 """Find marker comments such as <!-- protocol:steps role=mentor --> and replace them with
-rendered Markdown. An unknown marker, or a marker with wrong arguments, is an error."""
+rendered Markdown. An unknown marker, or a marker with wrong arguments, is an error. A marker
+quoted as code (`…` or a fenced block) is documentation: it stays as it is."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from generator.errors import DataError, Problem
 from generator.flowchart.render import chart_link, flowchart, overview_chart
 from generator.model import MissingLabel
 from generator.pages import render
+from generator.pages.code import code_regions, in_code
 from generator.pages.contact import contact_block
 from generator.pages.context import PageContext
 from generator.pages.forms_overview import forms_list
@@ -55,8 +57,11 @@ def register(name: str, renderer: Callable[..., str]) -> None:
 def fill_markers(markdown: str, ctx: PageContext, file: str) -> str:
     """Replace every marker in the page; raise DataError naming the file and marker on any problem."""
     problems: list[Problem] = []
+    code = code_regions(markdown)
 
     def replace(match: re.Match) -> str:
+        if in_code(match.start(), code):
+            return match[0]
         name = match["name"]
         args = dict(a.split("=", 1) for a in match["args"].split())
         key = f"<!-- protocol:{name} -->"
@@ -88,7 +93,8 @@ def fill_markers(markdown: str, ctx: PageContext, file: str) -> str:
             return ""
 
     out = MARKER.sub(replace, markdown)
-    for leftover in LOOSE.findall(out):
+    quoted = code_regions(out)
+    for leftover in (m[0] for m in LOOSE.finditer(out) if not in_code(m.start(), quoted)):
         problems.append(
             Problem(file, leftover.strip(), "a marker that cannot be read", "<!-- protocol:NAME key=value -->")
         )

@@ -19,6 +19,7 @@ import yaml
 
 from generator import LANGUAGES
 from generator.errors import Problem
+from generator.pages.code import code_regions, in_code
 
 
 @dataclass(frozen=True)
@@ -33,11 +34,20 @@ _LINK = re.compile(r"\]\(\s*<?([^)\s>#]+\.md)(?:#[^)\s>]*)?>?(?:\s+\"[^\"]*\")?\
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)(?:---|\.\.\.)\s*(?:\n|\Z)", re.S)
 
 
-def read_pages(docs_dir: Path) -> tuple[list[Page], list[Problem]]:
+def read_pages(docs_dir: Path, generated: dict[str, tuple[str, str]] | None = None) -> tuple[list[Page], list[Problem]]:
+    """The pages under docs_dir, and the generated ones (src -> (the data file, Markdown)): a page
+    written by hand where one is generated is a problem (it would be silently replaced)."""
+    generated = generated or {}
     pages, problems = [], []
     for path in sorted(docs_dir.rglob("*.md")):
         src = path.relative_to(docs_dir).as_posix()
         file = f"docs/{src}"
+        if src in generated:
+            made_from = generated[src][0]
+            problems.append(
+                Problem(file, "(file)", "a page written by hand", f"no file: the page is made from {made_from}")
+            )
+            continue
         raw = path.read_bytes()
         try:
             text = raw.decode("utf-8-sig")
@@ -46,6 +56,7 @@ def read_pages(docs_dir: Path) -> tuple[list[Page], list[Problem]]:
             problems.append(Problem(file, f"line {line}", "bytes that are not UTF-8", "a page saved as UTF-8"))
             text = None
         pages.append(Page(src, file, text))
+    pages += [Page(src, made_from, text) for src, (made_from, text) in sorted(generated.items())]
     return pages, problems
 
 
@@ -113,8 +124,11 @@ def comments(docs_dir: Path, pages: list[Page]) -> list[Problem]:
     problems = []
     for page in _readable(pages):
         text = page.text
+        code = code_regions(text)
         for match in _COMMENT_PREFIX.finditer(text):
             word = match[1]
+            if in_code(match.start(), code):
+                continue  # quoted as code: shown as it is
             if word != "protocol" and difflib.SequenceMatcher(None, word.lower(), "protocol").ratio() >= 0.75:
                 problems.append(
                     Problem(
@@ -124,7 +138,8 @@ def comments(docs_dir: Path, pages: list[Page]) -> list[Problem]:
         start = text.find("<!--")
         while start != -1:
             end, following = text.find("-->", start + 4), text.find("<!--", start + 4)
-            if end == -1 or (following != -1 and following < end):
+            unclosed = end == -1 or (following != -1 and following < end)
+            if unclosed and not in_code(start, code):
                 problems.append(
                     Problem(page.file, _snippet(text, start), "a comment that is not closed", "it to end in -->")
                 )
@@ -154,9 +169,11 @@ def links(docs_dir: Path, pages: list[Page]) -> list[Problem]:
 CHECKS: list[Callable[[Path, list[Page]], list[Problem]]] = [parity, front_matter, empty, comments, links]
 
 
-def page_problems(docs_dir: Path) -> tuple[list[Page], list[Problem]]:
-    """The pages, and every problem the checks find in them."""
-    pages, problems = read_pages(docs_dir)
+def page_problems(
+    docs_dir: Path, generated: dict[str, tuple[str, str]] | None = None
+) -> tuple[list[Page], list[Problem]]:
+    """The pages (generated ones included), and every problem the checks find in them."""
+    pages, problems = read_pages(docs_dir, generated)
     for check in CHECKS:
         problems.extend(check(docs_dir, pages))
     return pages, problems

@@ -6,8 +6,9 @@ from dataclasses import fields
 
 from markupsafe import Markup, escape
 
-from generator import LANGUAGES
+from generator import DEFAULT_LANGUAGE, LANGUAGES
 from generator.adopted.render import trace_line
+from generator.flowchart.dot import CONTACT_ANCHOR, PUBLIC_ROLES, public_handover_label
 from generator.pages.context import PageContext
 from generator.pages.templating import render
 from generator.pages.text import md_body, md_text
@@ -21,6 +22,10 @@ def steps(ctx: PageContext, role: str) -> str:
     def link(node_id: str) -> Markup:
         node = protocol.node(node_id)
         label = f"{node.number}. {node.title[lang]}"
+        if node.role != role and role in PUBLIC_ROLES:
+            # Parents and students are told who helps next, and how to reach them (the contact
+            # block), not sent into a staff procedure.
+            return Markup(f"[{md_text(public_handover_label(protocol, role, node, lang))}]({CONTACT_ANCHOR})")
         if node.role != role:
             label = f"{ctx.t('hands_over_to')} {protocol.roles[node.role].name[lang]}: {label}"
         return Markup(f"[{md_text(label)}]({ctx.node_link(node)})")
@@ -30,7 +35,10 @@ def steps(ctx: PageContext, role: str) -> str:
         form = md_text(ctx.t("form"))
         line = f":material-file-document-outline: **{form}:** [{title}]({ctx.rel(f'forms/{form_id}.md')})"
         if ctx.pdfs:
-            line += f" · [{md_text(ctx.t('download_pdf'))}]({ctx.rel(f'forms/{form_id}.pdf')})"
+            # On paper the PDF's address is printed after it (handbook.css: the site's address + data-print).
+            where = f"{'' if lang == DEFAULT_LANGUAGE else lang + '/'}forms/{form_id}.pdf"
+            pdf = ctx.rel(f"forms/{form_id}.pdf")
+            line += f' · [{md_text(ctx.t("download_pdf"))}]({pdf}){{ data-print="{where}" }}'
         return Markup(line)
 
     return render(
@@ -147,17 +155,14 @@ def form(ctx: PageContext, form: str) -> str:
     from generator.forms import render_form_page  # the forms package is only needed by form pages
 
     pdf = ctx.url(f"forms/{form}.pdf") if ctx.pdfs else None
-    where = {"root": ctx.root} if ctx.root else {}  # the built project's forms/, not this checkout's
     to_root = "" if ctx.lang == LANGUAGES[0] else "../"  # assets live once, at the site's root
     assets = {kind: ctx.url(f"{to_root}assets/{folder}/form-fill.{kind}") for kind, folder in FORM_ASSETS}
     return render_form_page(
+        ctx.handbook,
         form,
-        ctx.protocol,
         ctx.lang,
         pdf_href=pdf,
-        forms=ctx.form_definitions,
         step_url=lambda role, step: ctx.url(ctx.protocol.roles[role].page, step),
-        **where,
         assets=assets,
     )
 

@@ -1,17 +1,23 @@
-"""The PDF forms in the site: rendered (only what changed) into a cache before the pages are
-built, then added to each language's files so that pages can link to them and MkDocs checks
-those links."""
+"""The forms in the site: the PDFs, rendered (only what changed) into a cache before the pages
+are built, and each form's page, generated from its definition (generator.pages.generated); both
+are added to each language's files, so that pages can link to them and MkDocs checks those links.
+
+The form pages are not in the nav (mkdocs.yml): fourteen entries in the sidebar are fourteen more
+stops for a keyboard reader on every page. The forms overview and the steps link to them, and
+search finds them.
+"""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator import DEFAULT_LANGUAGE, LANGUAGES
 from generator.forms.output import output_path
-from generator.model import Protocol
+from generator.handbook import Handbook
+from generator.pages.generated import form_page_markdown, form_page_src
 
 
 def cache_dir(root: Path) -> Path:
@@ -22,58 +28,59 @@ def cache_dir(root: Path) -> Path:
 SIZES: dict[tuple[str, str], int] = {}
 
 
-def render_all(protocol: Protocol, root: Path) -> list[Path]:
+def render_all(handbook: Handbook) -> list[Path]:
     """Render every form in every language into the cache; returns the files written anew."""
     from generator.forms.builder import build_forms  # WeasyPrint and pikepdf: only when rendering
 
-    written = build_forms(protocol, cache_dir(root), LANGUAGES, root=root)
-    record_sizes(protocol, root)
+    written = build_forms(handbook, cache_dir(handbook.root), LANGUAGES)
+    record_sizes(handbook)
     return written
 
 
-def render_changed(
-    protocol: Protocol, root: Path, inputs: list[Path], rendered: list[str], site_dir: str | None = None
-) -> None:
+def render_changed(handbook: Handbook, inputs: list[Path], rendered: list[str], site_dir: str | None = None) -> None:
     """Render the forms whose inputs changed (nothing while the build cache knows them all); with
     site_dir, also put them into that served site (`mkdocs serve` renders them after the pages)."""
     from generator.site import buildcache
 
-    buildcache.cached("forms", root / ".cache" / "build", inputs, lambda: render_all(protocol, root), rendered)
+    cache = handbook.root / ".cache" / "build"
+    buildcache.cached("forms", cache, inputs, lambda: render_all(handbook), rendered)
     if site_dir is not None:
-        copy_to_site(protocol, root, Path(site_dir))
+        copy_to_site(handbook, Path(site_dir))
 
 
-def all_rendered(protocol: Protocol, root: Path) -> bool:
+def all_rendered(handbook: Handbook) -> bool:
     """Every form has a PDF in the cache (maybe an older one): a page can link to each."""
-    return all(output_path(cache_dir(root), lang, f).is_file() for lang in LANGUAGES for f in protocol.forms)
+    out = cache_dir(handbook.root)
+    return all(output_path(out, lang, form_id).is_file() for lang in LANGUAGES for form_id in handbook.forms)
 
 
-def copy_to_site(protocol: Protocol, root: Path, site_dir: Path) -> None:
+def copy_to_site(handbook: Handbook, site_dir: Path) -> None:
     """Put the forms rendered after the pages (`mkdocs serve`) where the served site has them."""
     for lang in LANGUAGES:
         prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
-        for form_id in protocol.forms:
-            source, target = output_path(cache_dir(root), lang, form_id), site_dir / f"{prefix}forms/{form_id}.pdf"
+        for form_id in handbook.forms:
+            source = output_path(cache_dir(handbook.root), lang, form_id)
+            target = site_dir / f"{prefix}forms/{form_id}.pdf"
             if source.is_file() and target.parent.is_dir():
                 tmp = target.with_name(target.name + ".tmp")
                 shutil.copyfile(source, tmp)
                 tmp.replace(target)
 
 
-def record_sizes(protocol: Protocol, root: Path) -> None:
+def record_sizes(handbook: Handbook) -> None:
     """Note each rendered PDF's size in SIZES (also when a rebuild skipped render_all)."""
     for lang in LANGUAGES:
-        for form_id in protocol.forms:
-            pdf = output_path(cache_dir(root), lang, form_id)
+        for form_id in handbook.forms:
+            pdf = output_path(cache_dir(handbook.root), lang, form_id)
             if pdf.exists():
                 SIZES[(lang, form_id)] = pdf.stat().st_size
 
 
-def add_to_files(files: Files, protocol: Protocol, root: Path, lang: str, config) -> None:
+def add_to_files(files: Files, handbook: Handbook, lang: str, config) -> None:
     """forms/<id>.pdf beside the form's page: /forms/<id>.pdf (Dutch), /en/forms/<id>.pdf (English)."""
     prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
-    for form_id in protocol.forms:
-        pdf = output_path(cache_dir(root), lang, form_id)
+    for form_id in handbook.forms:
+        pdf = output_path(cache_dir(handbook.root), lang, form_id)
         file = File(
             f"{lang}/forms/{form_id}.pdf",
             src_dir=None,
@@ -83,3 +90,39 @@ def add_to_files(files: Files, protocol: Protocol, root: Path, lang: str, config
         )
         file.abs_src_path = str(pdf)
         files.append(file)
+
+
+def add_pages(files: Files, handbook: Handbook, lang: str, config) -> None:
+    """Each form's page in the language being built, placed as mkdocs-static-i18n places a page of
+    docs/<lang>/ (it has already sorted the files when this runs), with the other languages'
+    pages as its alternates (the language switcher and the sitemap)."""
+    added = []
+    for form_id in handbook.forms:
+        versions = {other: _page_file(config, other, form_id) for other in LANGUAGES}
+        page = versions[lang]
+        page.alternates = versions  # what mkdocs-static-i18n gives each page
+        page.locale = page.locale_alternate_of = page.localization = lang
+        page.norm_src_uri = f"forms/{form_id}.md"
+        files.append(page)
+        added.append(page)
+    plugin = config.plugins.get("i18n")
+    sitemap = getattr(plugin, "i18n_files_per_language", {})  # its sitemap lists each language's pages
+    if lang in sitemap:
+        sitemap[lang] = [*sitemap[lang], *added]
+
+
+def _page_file(config, lang: str, form_id: str) -> File:
+    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    name = f"forms/{form_id}"
+    dest = f"{name}/index.html" if config.use_directory_urls else f"{name}.html"
+    file = File(
+        form_page_src(lang, form_id),
+        src_dir=None,
+        dest_dir=config.site_dir,
+        use_directory_urls=config.use_directory_urls,
+        dest_uri=prefix + dest,
+        inclusion=InclusionLevel.NOT_IN_NAV,
+    )
+    file.generated_by = "generator/site/forms.py"
+    file.content_string = form_page_markdown(form_id)
+    return file

@@ -6,7 +6,7 @@
   stops the build with one line per problem, and site/ is left as it was).
 - on_page_markdown: fill the page's markers from the data.
 - on_post_page: English pages search their own index; Material's invalid markup is made valid.
-- on_files: add the rendered PDF forms of the language being built.
+- on_files: add the rendered PDF forms and the generated form pages of the language being built.
 - on_env: Material's templates compiled once, kept in .cache/jinja (not on every build).
 - on_nav / on_page_content: remember each language's pages in navigation order, for the booklet;
   record which stylesheets and scripts each page needs.
@@ -22,7 +22,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from generator import DEFAULT_LANGUAGE, booklet
+from generator import booklet
 from generator.decisions import adoption_line
 from generator.errors import DataError
 from generator.forms.output import FormBuildError
@@ -38,6 +38,7 @@ from generator.site import (
     forms,
     markup,
     meta,
+    notfound,
     palette,
     search,
     templatecache,
@@ -57,7 +58,7 @@ def on_config(config):
     inputs = [root / "protocol", root / "forms", Path(config.docs_dir), Path(config.config_file_path), GENERATOR]
     cache = root / ".cache" / "build"
     try:
-        protocol, definitions, filled = buildcache.cached(
+        handbook, filled = buildcache.cached(
             "checked",
             cache,
             inputs,
@@ -66,22 +67,21 @@ def on_config(config):
         )
         rendered = sorted(p.relative_to(root).as_posix() for p in forms.cache_dir(root).rglob("*.pdf"))
         form_inputs = [*inputs[:2], GENERATOR]
-        if background.serving() and forms.all_rendered(protocol, root):
+        if background.serving() and forms.all_rendered(handbook):
             # `mkdocs serve` after an edit: the pages now, the changed forms a few seconds later.
-            background.run(
-                "the PDF forms", forms.render_changed, protocol, root, form_inputs, rendered, config.site_dir
-            )
+            background.run("the PDF forms", forms.render_changed, handbook, form_inputs, rendered, config.site_dir)
         else:
-            forms.render_changed(protocol, root, form_inputs, rendered)
-        forms.record_sizes(protocol, root)  # for the forms overview, also when render_all was skipped
+            forms.render_changed(handbook, form_inputs, rendered)
+        forms.record_sizes(handbook)  # for the forms overview, also when render_all was skipped
         # The forms overview shows each PDF's size: filled again (on_page_markdown) now that they exist.
         filled = {src: pair for src, pair in filled.items() if "protocol:forms-list" not in pair[0]}
     except DataError as exc:
         raise PluginError(f"The protocol data or a page is broken; nothing was written.\n{exc}") from None
     except FormBuildError as exc:
         raise PluginError(f"A form could not be rendered; nothing was written.\n{exc}") from None
+    protocol = handbook.protocol
     _state.update(
-        protocol=protocol, definitions=definitions, filled=filled, config_checked_for=id(config), order={}, chapters={}
+        protocol=protocol, handbook=handbook, filled=filled, config_checked_for=id(config), order={}, chapters={}
     )
     # Words for the theme overrides (404 page, "report a problem" link), in every language.
     config.extra["labels"] = {key: dict(text) for key, text in protocol.labels.items()}
@@ -96,8 +96,8 @@ def on_config(config):
 def _load_and_check(root: Path, docs_dir: Path, directory_urls: bool):
     from generator.check import check_handbook  # the schema checker's imports: only when data changed
 
-    handbook = check_handbook(root, docs_dir, directory_urls)
-    return handbook.protocol, handbook.definitions, handbook.filled
+    checked = check_handbook(root, docs_dir, directory_urls)
+    return checked.handbook, checked.filled
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -105,15 +105,13 @@ def on_page_markdown(markdown, page, config, files):
     if before is not None and markdown.rstrip() == before.rstrip():  # it arrives without its last newline
         return after  # filled while checking every page in on_config
     lang, path = split_src(page.file.src_uri)
-    root = Path(config.config_file_path).parent
     ctx = PageContext(
         _state["protocol"],
         lang,
         path,
         pdfs=True,
-        form_definitions=_state["definitions"],
         directory_urls=config.use_directory_urls,
-        root=root,
+        handbook=_state["handbook"],
     )
     try:
         return fill_markers(markdown, ctx, f"docs/{page.file.src_uri}")
@@ -135,8 +133,9 @@ def on_env(env, config, files):
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has chosen this language's files
 def on_files(files, config):
-    root = Path(config.config_file_path).parent
-    forms.add_to_files(files, _state["protocol"], root, current_build_language(config), config)
+    lang = current_build_language(config)
+    forms.add_to_files(files, _state["handbook"], lang, config)
+    forms.add_pages(files, _state["handbook"], lang, config)  # each form's page, made from its definition
     return files
 
 
@@ -163,8 +162,10 @@ def on_post_page(output, page, config):
 
 def on_post_template(output, template_name, config):
     output = markup.fix(output)  # the 404 page: Material's invalid markup made valid, as on every page
-    if template_name == "404.html":  # kept per language: the Dutch one is written last (on_post_build)
-        _state.setdefault("not_found", {})[current_build_language(config)] = output
+    if template_name == "404.html":  # kept per language, written by on_post_build (notfound)
+        lang = current_build_language(config)
+        output = search.set_search_base(output, lang)  # the English 404 searches the English pages
+        _state.setdefault("not_found", {})[lang] = output
     return output
 
 
@@ -176,16 +177,12 @@ def on_post_build(config):
     search.split_index(Path(config.site_dir))
     palette.write(Path(config.site_dir), config.extra["palette_css"]["site"], _state["palette_css"])
     for job in _booklet_jobs(config):
-        background.run(
-            "the booklet", booklet.print_booklet, *job
-        )  # at once for `mkdocs build`; after the pages while serving
-    # mkdocs-static-i18n keeps the 404 page of the last language built (English); the one page
-    # for both languages gets the default language's chrome (its body is in both languages).
-    dutch_404 = _state.get("not_found", {}).get(DEFAULT_LANGUAGE)
-    if dutch_404:
-        (Path(config.site_dir) / "404.html").write_text(dutch_404, encoding="utf-8")
+        # At once for `mkdocs build`; after the pages while serving (generator/site/background.py).
+        background.run("the booklet", booklet.print_booklet, *job)
+    # mkdocs-static-i18n keeps only the 404 page of the last language built: write each one.
+    notfound.write_pages(Path(config.site_dir), _state.get("not_found", {}))
     cache = Path(config.config_file_path).parent / ".cache"
-    themecss.trim_site(Path(config.site_dir), cache / "themecss")  # after every page, the 404 too, is written
+    themecss.trim_site(Path(config.site_dir), cache / "themecss")  # after every page, the 404s too, is written
     fonts.subset_site_fonts(Path(config.site_dir), cache / "fonts")
 
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from generator.flowchart.dot import handover_label, node_label
+from generator.flowchart.dot import PUBLIC_ROLES, handover_label, node_label
 from generator.model import Node
 from generator.pages.context import PageContext
 from generator.pages.templating import render
 from generator.whatnow.tree import build
 
-# Roles the helper speaks to as readers, not staff: their outcomes never send them into a staff
-# procedure (no "Continues with mentor: …"); parents are addressed with "u".
-PUBLIC_ROLES = ("parent", "student")
+# PUBLIC_ROLES (generator.flowchart.dot): roles the helper speaks to as readers, not staff; their
+# outcomes never send them into a staff procedure (no "Continues with mentor: …"); parents are
+# addressed with "u".
+__all__ = ["PUBLIC_ROLES", "what_now"]
 
 
 def what_now(ctx: PageContext) -> str:

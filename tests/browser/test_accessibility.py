@@ -30,7 +30,7 @@ def axe_violations(page, axe_source: str) -> list[str]:
 
 
 @pytest.mark.parametrize("scheme", list(SCHEMES))
-@pytest.mark.parametrize("path", [*ALL_PAGES, "/404.html"])
+@pytest.mark.parametrize("path", [*ALL_PAGES, "/404.html", "/en/404.html"])
 def test_page_passes_axe_and_loads_cleanly(request, scheme, path, axe_source):
     tab = request.getfixturevalue(scheme)
     page = tab.open(path)

@@ -48,6 +48,26 @@ def test_step_one_of_every_staff_role_page_starts_within_one_and_a_half_screens(
 
 
 @pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("role", list(protocol().roles.values()), ids=lambda r: r.id)
+def test_a_role_chart_on_a_phone_has_text_of_at_least_12px_and_opens_at_its_first_step(phone, role, lang):
+    page = phone.open(url(lang, role.page))
+    sizes = page.eval_on_selector(
+        ".flowchart--role .flowchart__svg",
+        """svg => {
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            return [...svg.querySelectorAll("text")].map(t => parseFloat(t.getAttribute("font-size")) * scale);
+        }""",
+    )
+    assert sizes and min(sizes) >= 12 - 0.05, f"smallest chart text {min(sizes):.1f}px"
+    box = page.locator(".flowchart--role .flowchart__scroll")
+    if box.evaluate("b => b.scrollWidth > b.clientWidth + 1"):  # it scrolls: it says so, at its start
+        assert page.locator(".flowchart--role .flowchart__scroll-hint").is_visible()
+        start = page.locator(".flowchart--role .fc-start").first.bounding_box()
+        frame = box.bounding_box()
+        assert frame["x"] <= start["x"] and start["x"] + start["width"] <= frame["x"] + frame["width"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_helpers_first_question_is_near_the_top_of_home_and_few_tabs_away(phone, lang):
     page = phone.open(url(lang, "index.md"))
     legend = ".what-now legend"
@@ -109,7 +129,9 @@ def pdf_pages_text(pdf: bytes, tmp_path) -> list[str]:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_printed_mentor_page_has_step_one_on_page_one(browser, site_url, tmp_path, lang, scheme):
+def test_the_printed_mentor_page_has_step_one_on_page_one(
+    browser, site_url, site_url_of_config, tmp_path, lang, scheme
+):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     try:
         page = context.new_page()
@@ -123,6 +145,24 @@ def test_the_printed_mentor_page_has_step_one_on_page_one(browser, site_url, tmp
     assert f"{first.number}. {first.title[lang]}" in pages[0]
     assert edition_line(protocol(), lang) in " ".join(pages[0].split())  # which protocol this paper is
     assert background in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")  # white paper, also in dark mode
+    # a form's PDF prints with its address (the site's address in mkdocs.yml + the file's path)
+    pdf = site_url_of_config + ("" if lang == "nl" else f"{lang}/") + f"forms/{first.forms[0]}.pdf"
+    assert pdf in "".join("".join(pages).split())
+
+
+def test_the_printed_parents_page_keeps_its_last_step_with_the_others(browser, site_url, tmp_path):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(site_url + url("nl", "roles/parent.md"), wait_until="networkidle")
+        page.emulate_media(media="print")
+        pages = pdf_pages_text(page.pdf(format="A4", print_background=True), tmp_path)
+    finally:
+        context.close()
+    steps = list(protocol().roles["parent"].nodes.values())
+    lines = [{line.strip() for line in text.splitlines()} for text in pages]
+    on = [next(i for i, page in enumerate(lines) if f"{s.number}. {s.title['nl']}" in page) for s in steps]  # headings
+    assert on[-1] == on[-2], "the last step is printed apart from the one before it"
 
 
 @pytest.mark.parametrize(("start", "words", "other"), [("/", "bullying", "/en/"), ("/en/", "pesten", "/")])

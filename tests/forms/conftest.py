@@ -12,43 +12,41 @@ import pytest
 
 from generator import LANGUAGES
 from generator.forms.builder import build_forms, output_path
-from generator.forms.document import Sources
-from generator.forms.render import ROOT
 from generator.forms.view import form_view, widgets
+from generator.handbook import Handbook, load_handbook
 from generator.model import Node, Protocol, Role, Settings, Text
+from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="session")
-def protocol() -> Protocol:
-    from generator.loader import load_protocol
-
-    return load_protocol(ROOT)
+def handbook() -> Handbook:
+    return load_handbook(ROOT)
 
 
 @pytest.fixture(scope="session")
-def sources() -> Sources:
-    return Sources.load(ROOT)
+def protocol(handbook) -> Protocol:
+    return handbook.protocol
 
 
 @pytest.fixture(scope="session")
-def built(protocol, tmp_path_factory) -> Path:
+def built(handbook, tmp_path_factory) -> Path:
     """Every form in every language, built once per test session with two processes."""
     out = tmp_path_factory.mktemp("forms")
-    build_forms(protocol, out, jobs=2)
+    build_forms(handbook, out, jobs=2)
     return out
 
 
 @pytest.fixture(scope="session")
-def all_pdfs(built, sources) -> list[tuple[str, str, Path]]:
+def all_pdfs(built, handbook) -> list[tuple[str, str, Path]]:
     return [
-        (lang, form_id, output_path(built, lang, form_id)) for lang in LANGUAGES for form_id in sorted(sources.forms)
+        (lang, form_id, output_path(built, lang, form_id)) for lang in LANGUAGES for form_id in sorted(handbook.forms)
     ]
 
 
 @pytest.fixture(scope="session")
-def expected_widgets(protocol, sources):
+def expected_widgets(protocol, handbook):
     def of(form_id: str, lang: str):
-        return widgets(form_view(sources.forms[form_id], protocol, sources.labels, lang))
+        return widgets(form_view(handbook.forms[form_id], protocol, handbook.form_labels, lang))
 
     return of
 
@@ -65,8 +63,9 @@ def fields_of(path: Path) -> dict[str, pikepdf.Dictionary]:
 
 @pytest.fixture
 def forms_root(tmp_path) -> Path:
-    """A writable copy of the forms/ folder, to change inputs in."""
+    """A writable copy of the forms/ folder (and the protocol it belongs to), to change inputs in."""
     shutil.copytree(ROOT / "forms", tmp_path / "forms")
+    shutil.copytree(ROOT / "protocol", tmp_path / "protocol")
     return tmp_path
 
 

@@ -10,7 +10,7 @@ import pytest
 from generator.errors import DataError
 from generator.forms.definitions import load_definition, load_definitions
 from generator.forms.labels import load_labels
-from generator.forms.render import ROOT
+from tests.conftest import ROOT
 
 PROTOCOL_FORMS = {
     "incident-report", "conversation-victim", "conversation-bully", "parent-contact", "class-discussion",
@@ -66,8 +66,7 @@ def test_a_valid_definition_loads_with_its_fields_in_order(tmp_path):
 def test_an_unknown_field_type_is_refused_naming_file_and_key(tmp_path):
     message = refusal(write(tmp_path, GOOD.replace("type: textarea", "type: essay")))
     assert "note.yml" in message
-    assert "sections.main.fields.account.type" in message
-    assert "'essay'" in message and "textarea" in message
+    assert "sections[main].fields[account].type: found 'essay'; expected one of: text, textarea" in message
 
 
 def test_a_duplicate_field_name_is_refused(tmp_path):
@@ -77,19 +76,17 @@ def test_a_duplicate_field_name_is_refused(tmp_path):
 
 def test_a_missing_translation_is_refused_naming_the_language(tmp_path):
     message = refusal(write(tmp_path, GOOD.replace("{nl: Verslag, en: Account}", "{nl: Verslag}")))
-    assert "sections.main.fields.account.label.en" in message
-    assert "translation in 'en'" in message
+    assert "sections[main].fields[account].label.en: found nothing; expected a text in every language" in message
 
 
 def test_an_empty_translation_is_refused(tmp_path):
     message = refusal(write(tmp_path, GOOD.replace("en: Account", 'en: ""')))
-    assert "sections.main.fields.account.label.en" in message
+    assert "sections[main].fields[account].label.en: found an empty text; expected a text with words in it" in message
 
 
 def test_an_unknown_top_level_key_is_refused_with_the_allowed_keys(tmp_path):
     message = refusal(write(tmp_path, GOOD + "colour: blue\n"))
-    assert "note.yml: colour: found unknown key 'colour'" in message
-    assert "title" in message and "sections" in message
+    assert "note.yml: colour: found an unknown key; expected one of: intro, purpose, record, sections, title" in message
 
 
 def test_a_radio_without_options_is_refused(tmp_path):
@@ -101,7 +98,26 @@ def test_a_radio_without_options_is_refused(tmp_path):
         "        options: []\n",
     )
     message = refusal(write(tmp_path, body))
-    assert "sections.main.fields.place.options" in message and "at least 2" in message
+    assert "sections[main].fields[place].options: found []; expected at least 2 item(s)" in message
+
+
+def test_each_missing_key_is_named_once(tmp_path):
+    """The forms' schema errors go through the protocol's translator: each missing key once, by name."""
+    body = GOOD.replace("purpose: {nl: iets vastleggen., en: to record something.}\n", "")
+    body = body[: body.index("sections:")]
+    lines = refusal(write(tmp_path, body)).splitlines()
+    missing = [line for line in lines if "found nothing" in line]
+    assert [line.split(": ")[1] for line in missing] == ["purpose", "sections"], lines
+
+
+def test_a_missing_translation_reads_the_same_in_a_form_and_in_a_role_file(tmp_path):
+    from generator.schema import ROLE, TEXT
+    from generator.schemacheck import schema_problems
+
+    assert TEXT is ROLE["properties"]["name"]  # one TEXT, built from LANGUAGES
+    form = refusal(write(tmp_path, GOOD.replace("{nl: Verslag, en: Account}", "{nl: Verslag}")))
+    role = schema_problems({"nl": "mentor"}, TEXT, "protocol/roles/mentor.yml")
+    assert role[0].expected in form
 
 
 def test_a_yaml_syntax_error_is_refused_with_its_line(tmp_path):

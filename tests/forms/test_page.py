@@ -33,37 +33,37 @@ def outline(html: str) -> Outline:
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_the_form_page_is_a_fragment_that_sends_and_stores_nothing(protocol, sources, lang):
-    html = render_form_page("incident-report", protocol, lang, forms=sources.forms)
+def test_the_form_page_is_a_fragment_that_sends_and_stores_nothing(protocol, handbook, lang):
+    html = render_form_page(handbook, "incident-report", lang)
     tags = set(outline(html).tags)
     assert not tags & {"html", "body", "head", "form", "select"}  # no <form>: nothing to submit anywhere
     assert " action=" not in html and "localStorage" not in html
     assert "\n\n" not in html  # one HTML block for Markdown
 
 
-def test_the_form_page_has_the_same_fields_as_the_pdf(protocol, sources, expected_widgets):
+def test_the_form_page_has_the_same_fields_as_the_pdf(protocol, handbook, expected_widgets):
     from bs4 import BeautifulSoup
 
-    html = render_form_page("incident-report", protocol, "en", forms=sources.forms)
+    html = render_form_page(handbook, "incident-report", "en")
     names = {i["name"] for i in BeautifulSoup(html, "html.parser").select("input, textarea")}
     in_pdf = {w.name for w in expected_widgets("incident-report", "en")}
     on_paper_only = {n for n in in_pdf if n.endswith("-continued") or "-recorded-" in n}
     assert names == in_pdf - on_paper_only
 
 
-def test_every_input_on_the_form_page_has_a_name_people_can_hear(protocol, sources):
+def test_every_input_on_the_form_page_has_a_name_people_can_hear(protocol, handbook):
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(render_form_page("case-overview", protocol, "nl", forms=sources.forms), "html.parser")
+    soup = BeautifulSoup(render_form_page(handbook, "case-overview", "nl"), "html.parser")
     labelled = {label["for"] for label in soup.select("label[for]")}
     for field in soup.select("input, textarea"):
         assert field["id"] in labelled or field.get("aria-label"), field
 
 
-def test_the_form_page_lists_every_question_with_its_help_and_options(protocol, sources):
-    html = render_form_page("incident-report", protocol, "en", forms=sources.forms)
+def test_the_form_page_lists_every_question_with_its_help_and_options(protocol, handbook):
+    html = render_form_page(handbook, "incident-report", "en")
     text = " ".join(outline(html).text)
-    form = sources.forms["incident-report"]
+    form = handbook.forms["incident-report"]
     for field in form.fields:
         assert field.label["en"] in text
         if field.help:
@@ -74,12 +74,11 @@ def test_the_form_page_lists_every_question_with_its_help_and_options(protocol, 
     assert "Nothing is sent or stored" in text
 
 
-def test_the_form_page_links_each_step_and_the_pdf_when_asked(protocol, sources):
+def test_the_form_page_links_each_step_and_the_pdf_when_asked(protocol, handbook):
     html = render_form_page(
+        handbook,
         "incident-report",
-        protocol,
         "en",
-        forms=sources.forms,
         pdf_href="../pdf/incident-report.pdf",
         step_url=lambda role, step: f"../../en/roles/{role}/#{step}",
     )
@@ -89,17 +88,16 @@ def test_the_form_page_links_each_step_and_the_pdf_when_asked(protocol, sources)
         assert f"../../en/roles/{node.role}/#{node.id}" in links
 
 
-def test_the_dutch_form_page_links_to_dutch_step_pages(protocol, sources):
+def test_the_dutch_form_page_links_to_dutch_step_pages(protocol, handbook):
     page = PageContext(protocol, "nl", "forms/escalation.md")  # served at /forms/escalation/
-    html = render_form_page(
-        "escalation", protocol, "nl", forms=sources.forms,
+    html = render_form_page(handbook, "escalation", "nl",
         step_url=lambda role, step: page.url(protocol.roles[role].page, step),
     )  # fmt: skip
     assert "../../roles/mentor/#m-escalate" in outline(html).links
 
 
-def test_the_form_page_uses_the_words_sen_coordinator_and_zorgcoordinator(protocol, sources):
-    english = render_form_page("escalation", protocol, "en", forms=sources.forms)
-    dutch = render_form_page("escalation", protocol, "nl", forms=sources.forms)
+def test_the_form_page_uses_the_words_sen_coordinator_and_zorgcoordinator(protocol, handbook):
+    english = render_form_page(handbook, "escalation", "en")
+    dutch = render_form_page(handbook, "escalation", "nl")
     assert "SEN coordinator" in english and "zorgcoördinator" in dutch
     assert "care coordinator" not in english.lower()

@@ -12,7 +12,7 @@ from pypdf import PdfReader, PdfWriter
 
 from generator.forms.document import form_pdf
 from generator.forms.pdf import RenderWarning, weasy_pdf
-from generator.forms.render import ROOT
+from tests.conftest import ROOT
 
 from .conftest import fields_of
 
@@ -31,9 +31,9 @@ def test_a_weasyprint_warning_fails_the_render():
         weasy_pdf(html, ROOT / "forms")
 
 
-def test_forms_render_without_any_weasyprint_warning(protocol, sources, caplog):
+def test_forms_render_without_any_weasyprint_warning(protocol, handbook, caplog):
     caplog.set_level(logging.WARNING, logger="weasyprint")
-    form_pdf(sources, protocol, "incident-report", "nl")
+    form_pdf(handbook, "incident-report", "nl")
     assert [r.getMessage() for r in caplog.records if r.name.startswith("weasyprint")] == []
 
 
@@ -181,8 +181,8 @@ def test_choosing_another_radio_option_replaces_the_first(built, tmp_path):
     assert [str(k.AS) for k in status.Kids] == ["/stopped", "/Off", "/Off", "/Off"]
 
 
-def test_the_same_input_gives_byte_identical_pdfs(built, protocol, sources):
-    once = form_pdf(sources, protocol, "parent-contact", "en")
-    again = form_pdf(sources, protocol, "parent-contact", "en")
+def test_the_same_input_gives_byte_identical_pdfs(built, protocol, handbook):
+    once = form_pdf(handbook, "parent-contact", "en")
+    again = form_pdf(handbook, "parent-contact", "en")
     assert once == again
     assert once == (built / "en" / "parent-contact.pdf").read_bytes()  # built in another process

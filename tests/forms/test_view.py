@@ -9,9 +9,10 @@ import pytest
 
 from generator.forms.definitions import load_definition
 from generator.forms.labels import load_labels
-from generator.forms.render import ROOT, render_form_html
+from generator.forms.render import render_form_html
 from generator.forms.view import form_view, widgets
 from generator.model import Text
+from tests.conftest import ROOT
 
 NOTE = """
 title: {nl: Notitie, en: Note}
@@ -70,19 +71,19 @@ def test_the_privacy_note_says_purpose_place_and_the_schools_term(note, fake_pro
     assert "aged 16" not in privacy  # access is the school's decision, not a rule made up here
 
 
-def test_while_the_school_has_not_decided_the_note_says_so_in_the_handbooks_words(protocol, sources):
+def test_while_the_school_has_not_decided_the_note_says_so_in_the_handbooks_words(protocol, handbook):
     settings = protocol.settings
     assert settings.retention is None and settings.records_access is None and settings.form_copies is None
-    privacy = form_view(sources.forms["conversation-victim"], protocol, sources.labels, "nl")["privacy"]
+    privacy = form_view(handbook.forms["conversation-victim"], protocol, handbook.form_labels, "nl")["privacy"]
     for key in ("undecided_retention", "undecided_records_access", "undecided_form_copies"):
         assert protocol.labels[key]["nl"].replace("{system}", settings.student_system) in privacy, key
     assert "jaar" not in privacy
 
 
-def test_while_the_paper_rule_is_open_the_note_advises_shredding_once_the_note_is_in_the_system(protocol, sources):
+def test_while_the_paper_rule_is_open_the_note_advises_shredding_once_the_note_is_in_the_system(protocol, handbook):
     assert protocol.settings.form_copies is None
     for lang, advice, shred in (("nl", "Advies (", "versnipper dan het papier"), ("en", "Advice (", "shred the paper")):
-        privacy = form_view(sources.forms["incident-report"], protocol, sources.labels, lang)["privacy"]
+        privacy = form_view(handbook.forms["incident-report"], protocol, handbook.form_labels, lang)["privacy"]
         assert advice in privacy and shred in privacy, lang
 
 
@@ -112,8 +113,8 @@ def test_a_table_of_protocol_steps_has_a_row_for_every_step_and_none_for_decisio
     assert labels_ == ["1. Listen", "3. Record it in Magister", "1. Take over"]
 
 
-def test_the_case_overview_lists_every_step_of_the_real_protocol(protocol, sources):
-    view = form_view(sources.forms["case-overview"], protocol, sources.labels, "en")
+def test_the_case_overview_lists_every_step_of_the_real_protocol(protocol, handbook):
+    view = form_view(handbook.forms["case-overview"], protocol, handbook.form_labels, "en")
     names = {w.name for w in widgets(view)}
     staff = ("teacher", "mentor", "coordinator", "management")
     for role in protocol.roles.values():
@@ -133,10 +134,10 @@ def test_widgets_name_each_option_and_cell_with_its_question(note, fake_protocol
     assert found["note-recorded-on"].label == "Recorded in Somtoday on (dd-mm-yyyy)"
 
 
-def test_field_names_start_with_the_form_id_so_merged_forms_do_not_collide(protocol, sources):
+def test_field_names_start_with_the_form_id_so_merged_forms_do_not_collide(protocol, handbook):
     seen: dict[str, str] = {}
-    for form_id, form in sources.forms.items():
-        for widget in widgets(form_view(form, protocol, sources.labels, "nl")):
+    for form_id, form in handbook.forms.items():
+        for widget in widgets(form_view(form, protocol, handbook.form_labels, "nl")):
             assert widget.name.startswith(f"{form_id}-"), widget.name
             assert widget.name not in seen, (widget.name, form_id, seen.get(widget.name))
             seen[widget.name] = form_id
@@ -160,7 +161,7 @@ def test_the_print_html_has_a_label_for_every_input_and_the_language_set(note, f
                 self.labels.add(attrs.get("for"))
 
     parser = Inputs()
-    parser.feed(render_form_html(form_view(note, fake_protocol, labels, "nl")))
+    parser.feed(render_form_html(form_view(note, fake_protocol, labels, "nl"), ROOT))
     assert parser.lang == "nl-NL"
     assert parser.inputs
     for attrs in parser.inputs:

@@ -250,11 +250,31 @@ CASES = {
         "# Over dit protocol\n\nZie [regels](regels.md).\n",
         "docs/nl/about.md: link (regels.md): found no such page",
     ),
+    "page-broken-anchor": (
+        "docs/nl/prevention.md",
+        "roles/mentor.md#m-agreements",
+        "roles/mentor.md#m-afspraken",
+        "docs/nl/prevention.md: link (roles/mentor.md#m-afspraken): found no section 'm-afspraken' on "
+        "docs/nl/roles/mentor.md; expected the id of a heading or a step on that page",
+    ),
+    "page-broken-anchor-same-page": (
+        "docs/en/about.md",
+        "# About this protocol\n",
+        "# About this protocol\n\nSee [below](#nowhere).\n",
+        "docs/en/about.md: link (#nowhere): found no section 'nowhere' on docs/en/about.md",
+    ),
     "page-non-utf8": (
         "docs/nl/about.md",
         "# Over dit protocol",
         b"# Over dit protoc\xe9l",
         "docs/nl/about.md: line 1: found bytes that are not UTF-8",
+    ),
+    "page-hand-written-form": (
+        "docs/nl/forms/incident-report.md",
+        "",
+        "# Melding\n\nTekst.\n",
+        "docs/nl/forms/incident-report.md: (file): found a page written by hand; "
+        "expected no file: the page is made from forms/definitions/incident-report.yml",
     ),
     "page-empty": ("docs/en/about.md", "", "", "docs/en/about.md: (file): found an empty page"),
     "page-frontmatter-broken": (

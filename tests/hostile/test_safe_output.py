@@ -72,6 +72,7 @@ PAGES = [
     "forms/",
     "forms/incident-report/",
     "404.html",
+    "en/404.html",
 ]
 
 

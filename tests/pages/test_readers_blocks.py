@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from generator.loader import load_protocol
 from generator.pages.contact import contact_block, tel_href
 from generator.pages.context import PageContext
-from generator.pages.forms_overview import forms_in_order_of_use, size_label
+from generator.pages.forms_overview import forms_in_order_of_use, forms_list, size_label
 from tests.conftest import ROOT
 from tests.protocol.test_loader import edit_yaml, problems_of
 
@@ -91,3 +91,17 @@ def test_the_publish_check_lists_each_contact_fact_until_the_school_fills_it_in(
     }
     edit_yaml(data_copy / "protocol/settings.yml", lambda d: d.update(reach=filled))
     assert "reach." not in "\n".join(open_decisions(data_copy))
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_forms_overview_heads_each_group_with_the_roles_title_and_names_roles_with_a_capital(lang):
+    from markdown import markdown
+
+    protocol = load_protocol(ROOT)
+    ctx = PageContext(protocol, lang, "forms/index.md", pdfs=False)
+    html = BeautifulSoup(markdown(forms_list(ctx), extensions=["attr_list", "md_in_html"]), "html.parser")
+    headings = [h.get_text(strip=True) for h in html.find_all("h2")]
+    assert headings == [g.role.title[lang] for g in forms_in_order_of_use(protocol)]
+    names = {r.name[lang][:1].upper() + r.name[lang][1:] for r in protocol.roles.values()}  # 'teacher' -> 'Teacher'
+    labels = {a.get_text().split(":", 1)[0] for a in html.select(".form-card__steps a")}
+    assert labels and labels <= names, labels - names

@@ -42,7 +42,7 @@ def texts(path, lang: str) -> str:
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_no_data_file_or_page_uses_a_word_the_glossary_avoids(lang):
-    glossary = load_glossary()
+    glossary = load_glossary(ROOT)
     for path in SOURCES:
         text = texts(path, lang).lower()
         for entry in glossary.values():
@@ -62,7 +62,7 @@ def test_student_and_parent_pages_speak_of_the_student_who_bullies(lang, label):
 
 
 def test_every_term_is_explained_in_both_languages():
-    for key, entry in load_glossary().items():
+    for key, entry in load_glossary(ROOT).items():
         assert entry["explain"]["nl"] and entry["explain"]["en"], key
 
 

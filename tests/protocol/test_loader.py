@@ -176,9 +176,8 @@ def test_a_role_file_that_is_not_listed_is_refused(data_copy):
 
 
 def test_a_form_that_no_step_uses_is_reported(data_copy):
-    (data_copy / "forms/definitions/unused.yml").write_text(
-        "title:\n  nl: Ongebruikt\n  en: Unused\n", encoding="utf-8"
-    )
+    definitions = data_copy / "forms/definitions"
+    (definitions / "unused.yml").write_bytes((definitions / "follow-up.yml").read_bytes())
     assert problems_of(data_copy) == [
         "forms/definitions/unused.yml: (file): found a form no step uses; "
         "expected the form's id in some step's 'forms' list"
@@ -197,3 +196,41 @@ def test_every_problem_is_reported_at_once(data_copy):
     edit_yaml(data_copy / "protocol/roles/teacher.yml", lambda d: step(d, "t-respond")["body"].pop("nl"))
     lines = problems_of(data_copy)
     assert [line.split(":")[0] for line in lines] == ["protocol/roles/mentor.yml", "protocol/roles/teacher.yml"]
+
+
+def test_adding_a_form_is_one_definition_file_and_a_steps_forms_list(data_copy):
+    """No page to write, no nav to edit: the form's page exists in every language, titled from its data."""
+    from generator.check import check_handbook
+
+    definitions = data_copy / "forms/definitions"
+    (definitions / "new-form.yml").write_bytes((definitions / "follow-up.yml").read_bytes())
+    edit_yaml(definitions / "new-form.yml", lambda d: d.update(title={"nl": "Nieuw", "en": "New"}))
+    edit_yaml(
+        data_copy / "protocol/roles/mentor.yml", lambda d: d["steps"][0].setdefault("forms", []).append("new-form")
+    )
+    filled = check_handbook(data_copy).filled
+    assert filled["nl/forms/new-form.md"][1].startswith("# Nieuw\n")
+    assert filled["en/forms/new-form.md"][1].startswith("# New\n")
+
+
+def test_a_table_of_steps_naming_a_role_the_protocol_lacks_is_refused_at_load(data_copy):
+    path = data_copy / "forms/definitions/case-overview.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "step_roles:" in text
+    path.write_text(text.replace("step_roles: [", "step_roles: [janitor, ", 1), encoding="utf-8")
+    lines = problems_of(data_copy)
+    assert len(lines) == 1 and lines[0].startswith("forms/definitions/case-overview.yml: sections["), lines
+    assert ".step_roles: found 'janitor'; expected role ids of the protocol (student, parent," in lines[0]
+
+
+def test_the_glossary_is_read_from_the_project_being_checked_with_its_placeholders_filled(data_copy):
+    from generator.check import check_handbook
+
+    path = data_copy / "protocol/glossary.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("{system} is the school's student information system.", "{system}, at {school}.", 1), "utf-8"
+    )
+    filled = check_handbook(data_copy).filled
+    pages = [text for _, text in filled.values() if ":   " in text and "Magister, at ALASCA." in text]
+    assert pages, "the glossary of the copy, filled in, is on the pages that ask for it"

@@ -126,7 +126,7 @@ def test_the_class_discussion_is_the_mentors_decision_on_every_page(built_site, 
 def test_one_term_per_concept_no_page_uses_a_word_the_glossary_avoids(built_site, lang):
     for path, page in prose_pages(built_site, lang).items():
         text = article_text(page).lower()
-        for entry in load_glossary().values():
+        for entry in load_glossary(ROOT).values():
             for word in entry["avoid"][lang]:
                 assert word.lower() not in text, f"{path}: {word!r} (say {entry['term'][lang]!r})"
 

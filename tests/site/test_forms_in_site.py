@@ -72,3 +72,28 @@ def test_the_forms_page_lists_every_form_with_its_pdf(built_site, lang):
     hrefs = {urlparse(urljoin(f"http://site/{prefix}forms/", a["href"])).path for a in soup.select("article a")}
     for form_id in PROTOCOL.forms:
         assert f"/{prefix}forms/{form_id}.pdf" in hrefs and f"/{prefix}forms/{form_id}/" in hrefs
+
+
+def test_form_pages_are_made_from_the_definitions_not_written_by_hand():
+    assert not [p for p in (ROOT / "docs").glob("*/forms/*.md") if p.name != "index.md"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_form_page_is_found_by_search_and_the_sitemap_but_is_not_in_the_sidebar(built_site, lang):
+    """Fourteen forms in the sidebar were fourteen more tab stops on every page: the overview and
+    the steps lead to them instead; the language switcher, the sitemap and search still know them."""
+    import json
+
+    prefix, other = LANGS[lang], next(o for o in LANGS if o != lang)
+    index = json.loads((built_site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+    found = {doc["location"] for doc in index["docs"]}
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    for form_id in PROTOCOL.forms:
+        page = f"{prefix}forms/{form_id}/"
+        soup = soup_at(built_site, page)
+        assert f"forms/{form_id}/" in found, form_id
+        assert f"/{page}</loc>" in sitemap, form_id
+        switch = soup.select_one(f"a.md-header__lang-link[hreflang='{other}']")["href"]
+        assert urlparse(urljoin("http://site/" + page, switch)).path == f"/{LANGS[other]}forms/{form_id}/"
+        sidebar = [urlparse(urljoin("http://site/" + page, a["href"])).path for a in soup.select(".md-nav--primary a")]
+        assert f"/{page}" not in sidebar and f"/{prefix}forms/" in sidebar, form_id

@@ -39,7 +39,7 @@ def test_the_colours_come_from_every_palette_entry_of_mkdocs_yml():
 
 
 def test_every_page_links_the_sites_palette_and_it_exists(built_site: Path):
-    for page in ("index.html", "en/roles/mentor/index.html", "404.html"):
+    for page in ("index.html", "en/roles/mentor/index.html", "404.html", "en/404.html"):
         soup = BeautifulSoup((built_site / page).read_text(encoding="utf-8"), "html.parser")
         hrefs = [link["href"] for link in soup.select("link[rel=stylesheet]") if "palette." in link["href"]]
         assert len(hrefs) == 1 and material_palette().name not in hrefs[0], (page, hrefs)

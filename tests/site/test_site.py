@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.loader import load_protocol
+from generator.site.edition import edition_line
 from tests.conftest import ROOT
 
 PROTOCOL = load_protocol(ROOT)
@@ -31,12 +32,10 @@ def test_dutch_and_english_have_the_same_pages():
     assert "index.md" in nl and len(nl) > 10
 
 
-def test_every_role_and_every_form_has_a_page_in_both_languages():
+def test_every_role_has_a_hand_written_page_in_both_languages():
     for lang in ("nl", "en"):
         for role in PROTOCOL.roles.values():
             assert (ROOT / "docs" / lang / role.page).is_file(), (lang, role.page)
-        for form_id in PROTOCOL.forms:
-            assert (ROOT / "docs" / lang / "forms" / f"{form_id}.md").is_file(), (lang, form_id)
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -67,13 +66,25 @@ def test_every_link_from_a_step_to_another_step_points_at_an_existing_anchor(bui
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_the_parents_page_shows_the_contact_ladder_in_order(built_site, lang):
+def test_the_parents_page_gives_the_route_once_and_how_to_reach_each_role_in_its_order(built_site, lang):
     prefix = "" if lang == "nl" else "en/"
     soup = page(built_site, f"{prefix}roles/parent")
-    first_list = soup.select_one("article ol")
-    names = [li.select_one(".ladder-role").get_text(strip=True) for li in first_list.find_all("li", recursive=False)]
-    assert names == [PROTOCOL.roles[r].name[lang] for r in PROTOCOL.settings.contact_ladder]
-    assert PROTOCOL.roles[PROTOCOL.settings.contact_alternative].name[lang] in soup.get_text()
+    s, labels = PROTOCOL.settings, PROTOCOL.labels
+    block = soup.select_one("article .contact-block")
+    terms = [dt.get_text(" ", strip=True) for dt in block.select("dt")]
+    after_mentor = [PROTOCOL.roles[r].title[lang] for r in s.contact_ladder if r != "mentor"]
+    assert terms[0] == labels["contact_mentor"][lang]
+    assert [t for t in terms if t in after_mentor] == after_mentor  # in the ladder's order
+    for role in after_mentor:
+        dd = block.select("dd")[terms.index(role)]
+        rid = next(r for r in s.contact_ladder if PROTOCOL.roles[r].title[lang] == role)
+        assert dd.get_text(" ", strip=True) == s.contacts[rid][lang]
+    alternative = block.select("dd")[terms.index(labels["contact_advisors"][lang])].get_text(" ", strip=True)
+    assert alternative.startswith(labels["contact_alternative"][lang])
+    # the route itself is said once: as the steps (no separate numbered contact list)
+    assert not soup.select(".ladder-role")
+    steps = soup.select_one("article .step-by-step")
+    assert steps is not None and steps.find_previous("h2").get_text(strip=True) != labels["contact_title"][lang]
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -124,11 +135,65 @@ def test_the_report_a_problem_link_appears_only_when_the_school_has_named_an_add
             assert link is None and "mailto:None" not in str(soup), path
 
 
-def test_the_404_page_speaks_both_languages(built_site):
-    soup = BeautifulSoup((built_site / "404.html").read_text(encoding="utf-8"), "html.parser")
-    parts = {div["lang"]: div.get_text(" ", strip=True) for div in soup.select("article div[lang]")}
-    assert parts["nl"].startswith(PROTOCOL.labels["not_found_text"]["nl"][:20])
-    assert parts["en"].startswith(PROTOCOL.labels["not_found_text"]["en"][:20])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("role", ["parent", "student"])
+def test_parents_and_students_steps_name_who_helps_next_without_sending_them_into_staff_steps(built_site, role, lang):
+    prefix = "" if lang == "nl" else "en/"
+    steps = page(built_site, f"{prefix}roles/{role}").select_one("article .step-by-step")
+    then = " ".join(p.get_text(" ", strip=True) for p in steps.select(".sbs-then"))
+    handed = {n.role for s in PROTOCOL.roles[role].steps for t in s.next for n in [PROTOCOL.node(t)] if n.role != role}
+    assert handed  # the route does continue with someone else
+    for other in handed:
+        assert f"{PROTOCOL.labels['role_article'][lang]} {PROTOCOL.roles[other].name[lang]}" in then
+    links = [a["href"] for a in steps.select(".sbs-then a")]
+    assert links and all(href.startswith("#") for href in links), links  # only this page's own steps
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_forms_pdf_link_carries_the_address_printed_after_it(built_site, site_url_of_config, lang):
+    prefix = "" if lang == "nl" else "en/"
+    soup = page(built_site, f"{prefix}roles/mentor")
+    links = soup.select("article .sbs-form a[href$='.pdf']")
+    assert links
+    for a in links:
+        assert a["data-print"] == prefix + "forms/" + a["href"].rsplit("/", 1)[-1]
+        assert (built_site / a["data-print"]).is_file()
+    style = soup.select_one("head style").get_text()
+    assert f'--print-site: "{site_url_of_config}"' in style
+
+
+NOT_FOUND = {"nl": ("404.html", "en", "/en/"), "en": ("en/404.html", "nl", "/")}
+
+
+@pytest.mark.parametrize("lang", list(NOT_FOUND))
+def test_each_language_has_a_404_page_in_its_own_chrome_that_speaks_both_languages(built_site, lang):
+    path, other, other_home = NOT_FOUND[lang]
+    soup = BeautifulSoup((built_site / path).read_text(encoding="utf-8"), "html.parser")
+    assert soup.html["lang"] == lang
+    home = "/" if lang == "nl" else f"/{lang}/"
+    # the header, search box and footer are those of this language's home page
+    start = page(built_site, home.strip("/"))
+    for chrome in (".md-header__topic", ".md-copyright"):
+        assert soup.select_one(chrome).get_text(strip=True) == start.select_one(chrome).get_text(strip=True), chrome
+    assert soup.select_one(".md-search__input")["placeholder"] == start.select_one(".md-search__input")["placeholder"]
+    assert soup.select_one(".md-copyright").get_text(strip=True) == edition_line(PROTOCOL, lang)
+    assert soup.select_one("h1").get_text(strip=True) == PROTOCOL.labels["not_found_title"][lang]
+    # the menu leads to this language's pages
+    menu = [a["href"] for a in soup.select(".md-nav--primary a.md-nav__link[href]")]
+    assert menu and all(h.startswith(home) for h in menu), menu[:5]
+    if lang == "nl":
+        assert not any(h.startswith("/en/") for h in menu)
+    # the switcher: a text link to the other language's home page, this language marked current
+    link = soup.select_one(".md-header__lang-link")
+    assert (link["hreflang"], link["href"]) == (other, other_home)
+    current = soup.select_one(".md-select__link[aria-current]")
+    assert (current["hreflang"], current["href"]) == (lang, home)
+    # the body: this language first, then the other, each with a link to its home page
+    parts = soup.select("article div[lang]")
+    assert [d["lang"] for d in parts] == [lang, other]
+    for div in parts:
+        assert div.get_text(" ", strip=True).find(PROTOCOL.labels["not_found_text"][div["lang"]][:20]) >= 0
+        assert div.select_one("a")["href"] == ("/" if div["lang"] == "nl" else f"/{div['lang']}/")
 
 
 EXTERNAL = re.compile(r"^(https?:)?//", re.I)
