@@ -2,7 +2,7 @@
 measured in the same run: build CPU time, page weight (gzip and raw), Lighthouse, form render time
 and size, each with its target. Prints figures and which targets are met; asserts nothing.
 
-    .venv/bin/python -m bench [--skip-forms] [--skip-weight] [--skip-lighthouse]
+    .venv/bin/python -m bench [--skip-forms] [--skip-weight] [--skip-lighthouse] [--skip-serve]
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from generator.site.compress import compress_site
 
 TARGET_REBUILD_RATIO = 1.3
 TARGET_FORM_KB = 100.0
+TARGET_SERVE_SECONDS = 2.0
 ROBOTO_KIB = 50.0  # bare Material asks Google Fonts for Roboto: a font counts only up to this
 TARGET_LIGHTHOUSE = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 LIGHTHOUSE_PAGES = ("/", "/roles/mentor/")
@@ -168,11 +169,23 @@ def report_form_sizes(ours: builds.Timings) -> None:
     )
 
 
+def report_serve(scratch: Path) -> None:
+    section("(f) `make serve`: from saving a file to the served page showing the change (bench/serve.py)")
+    from bench import serve
+
+    for label, seconds in serve.measure(scratch):
+        shown = "not shown within the limit" if seconds is None else f"{seconds:6.2f} s"
+        ok = seconds is not None and seconds <= TARGET_SERVE_SECONDS
+        print(f"{label:72} {shown}   target: <= {TARGET_SERVE_SECONDS:.0f} s -> {target(f'serve: {label}', ok)}")
+    print("  the changed forms and the booklet follow in the background (generator/site/background.py)")
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-forms", action="store_true", help="leave out (b), the per-form timings")
     parser.add_argument("--skip-weight", action="store_true", help="leave out (c), the page weights")
     parser.add_argument("--skip-lighthouse", action="store_true", help="leave out (d), Lighthouse")
+    parser.add_argument("--skip-serve", action="store_true", help="leave out (f), the edit-to-page time")
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (median shown)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="handbook-bench-") as tmp:
@@ -186,6 +199,9 @@ def main(argv: list[str]) -> int:
         if not args.skip_lighthouse:
             report_lighthouse(ours, bare, args.lighthouse_runs)
         report_form_sizes(ours)
+        if not args.skip_serve:
+            (Path(tmp) / "serve").mkdir()
+            report_serve(Path(tmp) / "serve")
     section("targets")
     for name, ok in met:
         print(f"  {'met   ' if ok else 'MISSED'} {name}")
