@@ -90,6 +90,8 @@ def _quote_hint(instance: object) -> str:
 
 def _problem(error: ValidationError, file: str, data: object) -> Problem:
     path = tuple(error.absolute_path)
+    if "propertyNames" in error.absolute_schema_path:  # a bad key: named itself, not its mapping
+        path = (*path, error.instance)
 
     def where(*extra: object) -> str:
         return key_path((*path, *extra), data)

@@ -5,14 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import LANGUAGES
-from generator.errors import DataError, Problem, show
+from generator.errors import DataError, Problem
 from generator.filler import fill_file
 from generator.model import Labels as _ModelLabels
 from generator.model import Text
+from generator.schema import LABELS
+from generator.schemacheck import schema_problems
+from generator.textchecks import long_word, only_spaces, text_problems
 from generator.yamlio import read_yaml
 
-LIST_KEYS: tuple[str, ...] = ()
 # Filled in when a form is drawn (Labels.get); any other {name} in forms/labels.yml is a mistake.
 LABEL_PARAMETERS = ("column", "count", "n", "number", "option", "page", "pages", "paper", "purpose", "question")
 LABEL_PARAMETERS += ("readers", "retention", "role", "row", "terms", "title", "where")
@@ -53,25 +54,17 @@ def load_labels(root: Path, values: dict[str, object] | None = None) -> Labels:
 
 
 def parse_labels(file: str, data: object) -> Labels:
-    if not isinstance(data, dict):
-        raise DataError([Problem(file, "(top level)", show(data), "a mapping of label keys")])
-    problems: list[Problem] = []
+    """The labels, checked against the same schema and with the same messages as protocol/labels.yml."""
+    found = schema_problems(data, LABELS, file)
+    if not found:  # a label of spaces only, or with a word no line can hold
+        found = [
+            Problem(file, f"{key}.{lang}", *problem)
+            for key, text in data.items()
+            for lang, value in text.items()
+            for problem in text_problems(value, key, [only_spaces, long_word])
+        ]
+    if found:
+        raise DataError(found)
     texts: dict[str, Text] = FormLabels()  # a missing key names forms/labels.yml (generator.model)
-    for key, value in data.items():
-        if key in LIST_KEYS:
-            if not (isinstance(value, list) and value and all(isinstance(v, str) for v in value)):
-                problems.append(Problem(file, key, show(value), "a list of role ids"))
-            continue
-        if not isinstance(value, dict):
-            problems.append(Problem(file, key, show(value), "a text in " + " and ".join(LANGUAGES)))
-            continue
-        for lang in LANGUAGES:
-            if not isinstance(value.get(lang), str) or not value[lang].strip():
-                problems.append(Problem(file, f"{key}.{lang}", show(value.get(lang)), f"a translation in {lang!r}"))
-        texts[key] = Text(value)
-    for key in LIST_KEYS:
-        if key not in data:
-            problems.append(Problem(file, key, "nothing", "a list of role ids"))
-    if problems:
-        raise DataError(problems)
+    texts.update((key, Text(value)) for key, value in data.items())
     return Labels(texts=texts)

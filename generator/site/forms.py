@@ -2,9 +2,11 @@
 are built, and each form's page, generated from its definition (generator.pages.generated); both
 are added to each language's files, so that pages can link to them and MkDocs checks those links.
 
-The form pages are not in the nav (mkdocs.yml): fourteen entries in the sidebar are fourteen more
-stops for a keyboard reader on every page. The forms overview and the steps link to them, and
-search finds them.
+Their nav is generated too: each form's page goes into the forms section of mkdocs.yml's nav,
+after the overview, in the overview's order (the order of use), so a form page has its place in
+the menu and a previous and next form. The section keeps Material's shape (the overview is its
+index page), so the site's stylesheet can list the forms only while one is open: fourteen
+entries on every page would be fourteen more stops for a keyboard reader.
 """
 
 from __future__ import annotations
@@ -13,10 +15,13 @@ import shutil
 from pathlib import Path
 
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section, _add_previous_and_next_links, _get_by_type
+from mkdocs.structure.pages import Page
 
 from generator import DEFAULT_LANGUAGE, LANGUAGES
 from generator.forms.output import output_path
 from generator.handbook import Handbook
+from generator.pages.forms_overview import forms_in_order_of_use
 from generator.pages.generated import form_page_markdown, form_page_src
 
 
@@ -126,3 +131,24 @@ def _page_file(config, lang: str, form_id: str) -> File:
     file.generated_by = "generator/site/forms.py"
     file.content_string = form_page_markdown(form_id)
     return file
+
+
+def add_to_nav(nav: Navigation, handbook: Handbook, lang: str, files: Files) -> None:
+    """Each form's page after the overview in the nav's forms section (the section whose first
+    page is forms/index.md), in the order of use; previous and next links follow the new order."""
+    section = next((s for s in _get_by_type(nav.items, Section) if _is_forms_section(s)), None)
+    if section is None:
+        return  # no forms section in the nav: the pages are reached from the overview and the steps
+    order = [form.id for group in forms_in_order_of_use(handbook.protocol) for form in group.forms]
+    order += sorted(set(handbook.forms) - set(order))
+    for form_id in order:
+        page = files.get_file_from_path(form_page_src(lang, form_id)).page
+        page.parent = section
+        section.children.append(page)
+    nav.pages = _get_by_type(nav.items, Page)
+    _add_previous_and_next_links(nav.pages)
+
+
+def _is_forms_section(section: Section) -> bool:
+    first = section.children[0] if section.children else None
+    return isinstance(first, Page) and first.file.src_uri.endswith("forms/index.md")

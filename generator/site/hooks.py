@@ -142,6 +142,7 @@ def on_files(files, config):
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has made the nav of this language
 def on_nav(nav, config, files):
     lang = current_build_language(config)
+    forms.add_to_nav(nav, _state["handbook"], lang, files)  # the form pages, made from the definitions
     _state["order"][lang] = [split_src(p.file.src_uri)[1] for p in nav.pages]
     return nav
 

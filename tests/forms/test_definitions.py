@@ -142,3 +142,20 @@ def test_a_label_without_english_is_refused(forms_root):
     path.write_text(path.read_text(encoding="utf-8").replace("en: Belongs to", "xx: y"), encoding="utf-8")
     with pytest.raises(DataError, match=r"forms/labels.yml: belongs_to.en: found nothing"):
         load_labels(forms_root)
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("belongs_to: Hoort bij", "forms/labels.yml: belongs_to: found 'Hoort bij'; expected a text in every language"),
+        ("belongs_to: {nl: Hoort bij, en: '   '}", "forms/labels.yml: belongs_to.en: found only spaces"),
+        ("Belongs: {nl: a, en: b}", "forms/labels.yml: Belongs: found 'Belongs'; expected an id of lowercase letters"),
+    ],
+)
+def test_the_forms_labels_are_checked_like_the_protocols_labels(forms_root, label, expected):
+    path = forms_root / "forms" / "labels.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("belongs_to: {nl: Hoort bij, en: Belongs to}", label, 1), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_labels(forms_root)
+    assert expected in str(caught.value)

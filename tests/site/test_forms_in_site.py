@@ -79,9 +79,7 @@ def test_form_pages_are_made_from_the_definitions_not_written_by_hand():
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_each_form_page_is_found_by_search_and_the_sitemap_but_is_not_in_the_sidebar(built_site, lang):
-    """Fourteen forms in the sidebar were fourteen more tab stops on every page: the overview and
-    the steps lead to them instead; the language switcher, the sitemap and search still know them."""
+def test_each_form_page_is_found_by_search_the_sitemap_and_the_language_switcher(built_site, lang):
     import json
 
     prefix, other = LANGS[lang], next(o for o in LANGS if o != lang)
@@ -95,5 +93,31 @@ def test_each_form_page_is_found_by_search_and_the_sitemap_but_is_not_in_the_sid
         assert f"/{page}</loc>" in sitemap, form_id
         switch = soup.select_one(f"a.md-header__lang-link[hreflang='{other}']")["href"]
         assert urlparse(urljoin("http://site/" + page, switch)).path == f"/{LANGS[other]}forms/{form_id}/"
-        sidebar = [urlparse(urljoin("http://site/" + page, a["href"])).path for a in soup.select(".md-nav--primary a")]
-        assert f"/{page}" not in sidebar and f"/{prefix}forms/" in sidebar, form_id
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_forms_menu_is_made_from_the_definitions_in_the_overviews_order(built_site, lang):
+    """No form is listed in mkdocs.yml: the menu's forms section holds the overview, then each
+    form in the order the overview lists them; each form page is marked in it and has a previous
+    and a next page."""
+    prefix = LANGS[lang]
+
+    def path(page: str, href: str) -> str:
+        return urlparse(urljoin("http://site/" + page, href)).path
+
+    overview = f"{prefix}forms/"
+    soup = soup_at(built_site, overview)
+    listed = list(dict.fromkeys(path(overview, a["href"]) for a in soup.select("article a[href$='/']")))
+    in_order = [p for p in listed if p.startswith(f"/{overview}") and p != f"/{overview}"]
+    section = next(
+        li for li in soup.select(".md-nav--primary li.md-nav__item--section") if li.select_one("a[href='./']")
+    )
+    menu = [path(overview, a["href"]) for a in section.select(":scope > nav > ul > li > a.md-nav__link")]
+    assert menu == in_order and len(menu) == len(PROTOCOL.forms)
+    for before, here, after in zip([f"/{overview}", *menu[:-1]], menu, [*menu[1:], None], strict=True):
+        page = here.lstrip("/")
+        form = soup_at(built_site, page)
+        assert [path(page, a["href"]) for a in form.select(".md-nav--primary a.md-nav__link--active")] == [here]
+        assert path(page, form.select_one("a.md-footer__link--prev")["href"]) == before
+        if after:
+            assert path(page, form.select_one("a.md-footer__link--next")["href"]) == after
