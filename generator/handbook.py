@@ -82,8 +82,9 @@ def placeholder_values(protocol: Protocol) -> dict[str, object]:
 
 
 def step_role_problems(protocol: Protocol, forms: dict) -> list[Problem]:
-    """A table of protocol steps (the case overview) may name only roles the protocol has."""
+    """A table of protocol steps (the case overview) may name only roles and steps the protocol has."""
     found = []
+    steps = {n.id for role in protocol.roles.values() for n in role.nodes.values() if n.kind == "step"}
     for form in forms.values():
         for section in form.sections:
             for field in section.fields:
@@ -92,4 +93,8 @@ def step_role_problems(protocol: Protocol, forms: dict) -> list[Problem]:
                     key = f"sections[{section.id}].fields[{field.id}].step_roles"
                     expected = "role ids of the protocol (" + ", ".join(protocol.roles) + ")"
                     found.append(Problem(form.file, key, ", ".join(map(repr, unknown)), expected))
+                unknown = [s for s in field.steps_not_logged if s not in steps]
+                if unknown:
+                    key = f"sections[{section.id}].fields[{field.id}].steps_not_logged"
+                    found.append(Problem(form.file, key, ", ".join(map(repr, unknown)), "step ids of the protocol"))
     return found

@@ -11,8 +11,10 @@ What WeasyPrint leaves wrong, and what is done here:
   instead of cutting it off;
 - the buttons' /DA names /ZaDb, which is not in /AcroForm /DR: poppler then draws no tick or dot at
   all when a filler sets /NeedAppearances (pypdf's default). A ZapfDingbats entry is added;
-- the text fields' font is given a second name in /DR, FIELD_FONT (see there why);
-- every /TU is set to the field's visible label; pages get /Tabs /S; /Lang is set;
+- the text fields' font is given a second name in /DR, FIELD_FONT (see there why), and date and
+  time fields get a one-byte font of their own, DATE_FONT, so qpdf can draw them (bytefont.py);
+- every /TU is set to the field's visible label; pages get /Tabs /S; /Lang is set; table header
+  cells get the /Scope PDF/UA asks for (structure.py);
 - the file is saved with a deterministic /ID, so the same input gives the same bytes.
 """
 
@@ -20,11 +22,14 @@ from __future__ import annotations
 
 import io
 from math import sqrt
+from pathlib import Path
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
+from generator.forms.bytefont import add_byte_font
 from generator.forms.model import Widget
+from generator.forms.structure import add_header_scopes
 from generator.forms.view import HTML_LANG
 
 RADIO_FLAGS = (1 << 14) | (1 << 15)  # NoToggleToOff, Radio
@@ -39,20 +44,28 @@ TEXT_SIZE = 10  # pt, single-line fields; multi-line fields use 0 (auto size)
 # a key: every other viewer looks the font up by it and uses the bundled Form Sans, as before.
 # Why a CID (Type0) font at all: it is what WeasyPrint embeds, and it holds every letter of Latin
 # Extended-A, -B and Additional; a simple (one-byte) font holds 256 characters at most. Its one
-# cost: `qpdf --generate-appearances` writes one-byte text into it and draws nothing legible
-# (qpdf encodes only into simple WinAnsi or MacRoman fonts); see tests/forms/test_rendering.py.
+# cost: `qpdf --generate-appearances` writes one-byte text into it and draws nothing legible.
+# qpdf encodes only into a simple font named /WinAnsiEncoding or /MacRomanEncoding, and ignores a
+# /Differences encoding (ASCII and "?" then). Measured with a 251-letter simple font named
+# Wingdings with /Differences: PDFium and pypdf draw "Zoë Ağaoğlu", qpdf "Zo? A?ao?lu", and
+# Vietnamese (134 letters beyond ASCII) no longer fits; with /WinAnsiEncoding qpdf draws "Zoë
+# A?ao?lu" and PDFium "Zoë Aaolu" again. No one font serves both, so the letters stay with the
+# readers people use (Chrome, Edge, Evince, pdf.js), and only dates and times, which are digits,
+# move to a one-byte font qpdf can write (DATE_FONT).
 FIELD_FONT = "Wingdings"
+DATE_FONT = "FormSansDigits"
 
 
 class RepairError(RuntimeError):
     """The PDF's fields do not match the form's widgets (a WeasyPrint change, or a template bug)."""
 
 
-def repair(data: bytes, widgets: list[Widget], lang: str, title: str) -> bytes:
+def repair(data: bytes, widgets: list[Widget], lang: str, title: str, font_file: Path) -> bytes:
     pdf = pikepdf.open(io.BytesIO(data))
     spec = {w.name: w for w in widgets}
     acroform = pdf.Root.AcroForm
     acroform.DR.Font[f"/{FIELD_FONT}"] = acroform.DR.Font[f"/{_field_font(acroform)}"]
+    acroform.DR.Font[f"/{DATE_FONT}"] = add_byte_font(pdf, font_file)
     acroform.DR.Font.ZaDb = Dictionary(Type=Name.Font, Subtype=Name.Type1, BaseFont=Name.ZapfDingbats)
     font = FIELD_FONT
     streams = _Streams(pdf)
@@ -72,6 +85,7 @@ def repair(data: bytes, widgets: list[Widget], lang: str, title: str) -> bytes:
         del acroform["/NeedAppearances"]
     for page in pdf.pages:
         page.obj.Tabs = Name.S
+    add_header_scopes(pdf)
     pdf.Root.Lang = String(HTML_LANG[lang])
     pdf.docinfo.Title = String(title)
     out = io.BytesIO()
@@ -99,7 +113,7 @@ def _field_font(acroform: Dictionary) -> str:
 
 def _text(streams: _Streams, field: Dictionary, widget: Widget, font: str) -> None:
     size = 0 if widget.kind == "multiline" else TEXT_SIZE
-    field.DA = String(f"/{font} {size} Tf 0 g")
+    field.DA = String(f"/{DATE_FONT if widget.digits else font} {size} Tf 0 g")
     width, height = _size(field)
     # Its own stream: a filler such as pypdf rewrites a text field's stream in place.
     field.AP = Dictionary(N=streams(width, height, b"/Tx BMC EMC", shared=False))

@@ -100,6 +100,7 @@ def _field(data: dict) -> Field:
         rows=data.get("rows", 0),
         row_label=Text(data["row_label"]) if "row_label" in data else None,
         step_roles=tuple(data.get("step_roles", ())),
+        steps_not_logged=tuple(data.get("steps_not_logged", ())),
     )
 
 

@@ -38,6 +38,7 @@ class Field:
     rows: int | str = 0  # table: a number of blank rows, or STEP_ROWS
     row_label: Text | None = None  # table: "Person {n}"
     step_roles: tuple[str, ...] = ()  # table of protocol steps: only these roles' steps (all if empty)
+    steps_not_logged: tuple[str, ...] = ()  # table of protocol steps: steps with nothing to log (no cells)
 
 
 @dataclass(frozen=True)
@@ -72,3 +73,4 @@ class Widget:
     label: str  # the accessible name (/TU), equal to the visible label
     states: tuple[str, ...] = ()  # radio: the on-state of each button, in page order
     state_labels: tuple[str, ...] = ()  # radio: each button's accessible name ("Place: canteen")
+    digits: bool = False  # a date or a time: drawn in the one-byte font qpdf can write (forms/bytefont.py)

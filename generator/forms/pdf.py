@@ -68,4 +68,4 @@ def weasy_pdf(html: str, forms_dir: Path, strict: bool = True) -> bytes:
 
 def render_pdf(html: str, widgets: list[Widget], lang: str, title: str, forms_dir: Path) -> bytes:
     """The finished PDF: WeasyPrint's output with working fields, appearances and metadata."""
-    return repair(weasy_pdf(html, forms_dir), widgets, lang, title)
+    return repair(weasy_pdf(html, forms_dir), widgets, lang, title, forms_dir / "fonts" / "FormSans-Regular.ttf")

@@ -35,14 +35,12 @@ def render_form_html(view: dict, root: Path) -> str:
     return environment(root).get_template("form.html").render(form=view)
 
 
-def render_page_html(
-    view: dict, labels: Labels, pdf_href: str | None, step_url, root: Path, assets: dict | None = None
-) -> str:
+def render_page_html(view: dict, labels: Labels, pdf_href: str | None, step_url, root: Path) -> str:
     lang = view["lang"]
     words = {key: labels.get(key, lang, system=view["system"]) for key in labels.texts}
     steps = [dict(step, href=step_url(step["role"], step["id"]) if step_url else None) for step in view["steps"]]
     page = environment(root).get_template("page.html")
-    html = page.render(form=dict(view, steps=steps), words=words, pdf_href=pdf_href, assets=assets)
+    html = page.render(form=dict(view, steps=steps), words=words, pdf_href=pdf_href)
     return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
 
 
@@ -53,7 +51,6 @@ def render_form_page(
     *,
     pdf_href: str | None = None,
     step_url=None,
-    assets: dict | None = None,
 ) -> str:
     """A Markdown-safe HTML fragment describing one form (its steps, sections and questions).
 
@@ -61,8 +58,8 @@ def render_form_page(
     step_url: a function (role id, step id) -> URL; when given, each step the form belongs to
     links to its place in the handbook (the caller knows its URLs: the handbook is also built
     without directory URLs, for file shares).
-    assets: {"css": URL, "js": URL} of the page's own stylesheet and script (docs/assets/…/form-fill.*).
+    The page's stylesheet and script (docs/assets/…/form-fill.*) come from generator/site/assets.py.
     """
     labels = handbook.form_labels
     view = form_view(handbook.forms[form_id], handbook.protocol, labels, lang)
-    return render_page_html(view, labels, pdf_href, step_url, handbook.root, assets)
+    return render_page_html(view, labels, pdf_href, step_url, handbook.root)

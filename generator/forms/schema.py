@@ -50,6 +50,7 @@ FIELD = {
         },
         "row_label": TEXT,
         "step_roles": {"type": "array", "minItems": 1, "items": ID},
+        "steps_not_logged": {"type": "array", "minItems": 1, "items": ID},
     },
     "allOf": [
         {

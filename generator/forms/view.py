@@ -80,7 +80,7 @@ def widgets(view: dict) -> list[Widget]:
         kind = field["type"]
         if kind in ("text", "date", "time"):
             name = f"{field['label']} ({field['hint']})" if field["hint"] else field["label"]
-            found.append(Widget(field["name"], "text", name))
+            found.append(Widget(field["name"], "text", name, digits=kind != "text"))
         elif kind == "textarea":
             found.append(Widget(field["name"], "multiline", field["label"]))
             found.append(Widget(field["continued"]["name"], "checkbox", field["continued"]["accessible"]))
@@ -96,7 +96,7 @@ def widgets(view: dict) -> list[Widget]:
             for row in field["rows"]:
                 for cell in row.get("cells", ()):
                     cell_kind = "checkbox" if cell["type"] == "checkbox" else "text"
-                    found.append(Widget(cell["name"], cell_kind, cell["title"]))
+                    found.append(Widget(cell["name"], cell_kind, cell["title"], digits=cell["type"] == "date"))
     return found
 
 
@@ -130,7 +130,9 @@ def _field_view(form_id: str, field: Field, protocol: Protocol, label, text, lan
         view["columns"] = [
             {"id": c.id, "type": c.type, "label": c.label[lang], "width": c.width} for c in field.columns
         ]
-        view["row_header"] = label("step_column") if field.rows == STEP_ROWS else ""
+        # The first column's header names its rows ("Leerling" for "Leerling 1", …): no empty header cell.
+        row_word = fill(field.row_label[lang], n="").strip() if field.row_label else ""
+        view["row_header"] = label("step_column") if field.rows == STEP_ROWS else row_word
         view["rows"] = _rows(form_id, field, protocol, label, text, lang)
     return view
 
@@ -166,14 +168,20 @@ def _rows(form_id: str, field: Field, protocol: Protocol, label, text, lang: str
 
     if field.rows != STEP_ROWS:
         return [row(str(n), fill(field.row_label[lang], n=n)) for n in range(1, field.rows + 1)]
-    rows: list[dict] = []  # step_roles name roles of the protocol (generator.handbook checks it)
+    rows: list[dict] = []  # step_roles and steps_not_logged are the protocol's (generator.handbook checks them)
     for role in protocol.roles.values():
         if field.step_roles and role.id not in field.step_roles:
             continue
-        steps = [node for node in role.nodes.values() if node.kind == "step"]
-        if steps:
-            rows.append({"group": _capital(role.name[lang]), "label": "", "cells": []})
-            rows.extend(row(node.id, f"{node.number}. {text(node.title[lang])}") for node in steps)
+        nodes = list(role.nodes.values())
+        logged = [n for n in nodes if n.kind == "step" and n.id not in field.steps_not_logged]
+        if not logged:
+            continue
+        rows.append({"group": _capital(role.name[lang]), "label": "", "cells": []})
+        # Numbered as the role's step list, so no number is missing: a decision, or a step with
+        # nothing to log, is a row without cells; what comes after the last logged step is left out.
+        for node in nodes[: nodes.index(logged[-1]) + 1]:
+            title = f"{node.number}. {text(node.title[lang])}"
+            rows.append(row(node.id, title) if node in logged else {"group": None, "label": title, "cells": []})
     return rows
 
 

@@ -6,7 +6,7 @@ from dataclasses import fields
 
 from markupsafe import Markup, escape
 
-from generator import DEFAULT_LANGUAGE, LANGUAGES
+from generator import DEFAULT_LANGUAGE
 from generator.adopted.render import trace_line
 from generator.flowchart.dot import CONTACT_ANCHOR, PUBLIC_ROLES, public_handover_label
 from generator.pages.context import PageContext
@@ -155,19 +155,13 @@ def form(ctx: PageContext, form: str) -> str:
     from generator.forms import render_form_page  # the forms package is only needed by form pages
 
     pdf = ctx.url(f"forms/{form}.pdf") if ctx.pdfs else None
-    to_root = "" if ctx.lang == LANGUAGES[0] else "../"  # assets live once, at the site's root
-    assets = {kind: ctx.url(f"{to_root}assets/{folder}/form-fill.{kind}") for kind, folder in FORM_ASSETS}
     return render_form_page(
         ctx.handbook,
         form,
         ctx.lang,
         pdf_href=pdf,
         step_url=lambda role, step: ctx.url(ctx.protocol.roles[role].page, step),
-        assets=assets,
     )
-
-
-FORM_ASSETS = (("css", "stylesheets"), ("js", "javascripts"))  # form pages only: fill in, copy, print
 
 
 def forms_list(ctx: PageContext) -> str:

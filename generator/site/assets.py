@@ -1,14 +1,16 @@
 """Per-page stylesheets and scripts: a page loads only what its content uses.
 
 A page that shows a flowchart loads the chart's stylesheet and script; the home page, which holds
-the "What do I do now?" helper, loads the helper's script; every other page loads neither.
+the "What do I do now?" helper, loads the helper's script; a form's page loads the fill-in
+stylesheet and script; every other page loads none of them.
 `choose` looks at the page's HTML for the element each asset serves and puts the asset paths in
 `page.meta["assets"]`; `overrides/main.html` writes them into the page (stylesheets in the head
 after the theme's, scripts after Material's bundle).
 
 To give a new kind of content its own asset, add a row to ASSETS: the start of the element's
-opening tag as the templates write it (`generator/templates/*.j2`), and the asset's path under
-`docs/`. tests/site/test_page_assets.py checks that every listed asset exists and who loads it.
+opening tag as the templates write it (`generator/templates/*.j2`, `forms/templates/page.html`),
+and the asset's path under `docs/`. tests/site/test_page_assets.py checks that every listed asset
+exists and who loads it.
 """
 
 from __future__ import annotations
@@ -35,6 +37,9 @@ ASSETS: tuple[Asset, ...] = (
     Asset('<figure class="flowchart', "assets/javascripts/flowchart.js"),
     # "What do I do now?" one question at a time (what_now.html.j2; the page works without it)
     Asset('<div class="wn-question"', "assets/javascripts/what-now.js"),
+    # a form's page (forms/templates/page.html): fill in on screen, copy as a note, print
+    Asset('<div class="form-fill"', "assets/stylesheets/form-fill.css"),
+    Asset('<div class="form-fill"', "assets/javascripts/form-fill.js"),
 )
 
 

@@ -176,3 +176,18 @@ def test_a_search_without_results_offers_the_same_search_in_the_other_language(l
     page.wait_for_selector(".md-search-result__item a", timeout=10_000)
     assert site_path(page.url) == other
     assert page.locator(".md-search__input").input_value() == words
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_desktop_menu_lists_the_forms_only_while_a_form_is_open(light, lang):
+    form, other = list(protocol().forms)[:2]
+    page = light.open(url(lang, "roles/mentor.md"))
+    menu = page.locator(".md-sidebar--primary")
+    assert menu.locator("a.md-nav__link[href$='forms/']").first.is_visible()  # the overview
+    assert menu.locator(f"a.md-nav__link[href*='forms/{form}']").count() == 1
+    assert not menu.locator(f"a.md-nav__link[href*='forms/{form}']").is_visible()
+    page = light.open(url(lang, f"forms/{form}.md"))  # a form is open: the others are listed beside it
+    assert page.locator(
+        f".md-sidebar--primary a.md-nav__link[href*='forms/{other}'], "
+        f".md-sidebar--primary a.md-nav__link[href*='../{other}']"
+    ).first.is_visible()

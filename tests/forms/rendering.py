@@ -1,11 +1,14 @@
-"""Fill a form as real fillers do, and see it as poppler (Evince, print paths) and PDFium (Chrome, Edge) draw it.
+"""Fill a form as real fillers do, and see it as poppler (Evince, print paths), PDFium (Chrome, Edge) and
+MuPDF (SumatraPDF, mupdf) draw it.
 
-Three fillers:
+Four fillers:
 - `fill_with_pypdf`: pypdf writes each text field's appearance itself and leaves /NeedAppearances off;
 - `fill_with_pypdf_default`: the same with pypdf's default, which also sets /NeedAppearances, so
   viewers draw the fields again (poppler drew no tick at all while /ZaDb was missing from /DR);
 - `fill_values_only`: a fill script that sets only the values and /NeedAppearances, so the viewer
-  must draw every field itself (what pypdf's default and many mail-merge scripts leave behind).
+  must draw every field itself (what pypdf's default and many mail-merge scripts leave behind);
+- `fill_with_mupdf`: MuPDF's own calls, as its viewers make them when a person types and clicks
+  (text fields drawn again in MuPDF's font; a tick only switches the box's state).
 
 Renders are small (50 dpi, grey): a test looks for ink inside a field's box, never at whole pictures.
 """
@@ -18,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pikepdf
+import pymupdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 from PIL import Image
@@ -28,6 +32,7 @@ NAME = "Zoë Ağaoğlu"
 LAST_LINE = "LAATSTE REGEL – ziet u deze regel op papier?"
 TWELVE_LINES = "\n".join([f"{n}. Łukasz zei: “laat me met rust” en ‘stop’." for n in range(1, 12)] + [LAST_LINE])
 DATE = "05-03-2026"
+TIME = "10:30"
 
 
 @dataclass(frozen=True)
@@ -68,7 +73,7 @@ def answers(path: Path) -> dict[str, str]:
         labels = {str(f.T): str(f.get("/TU", "")) for f in pdf.Root.AcroForm.Fields}
     for box in boxes(path):
         if box.kind == "text":
-            values[box.field] = DATE if "(dd-" in labels[box.field] else NAME
+            values[box.field] = DATE if "(dd-" in labels[box.field] else TIME if ":mm)" in labels[box.field] else NAME
         elif box.kind == "multiline":
             values[box.field] = TWELVE_LINES
         elif box.kind == "checkbox":
@@ -103,6 +108,27 @@ def fill_with_pypdf_default(path: Path, values: dict[str, str]) -> bytes:
 
 def fill_values_only(path: Path, values: dict[str, str]) -> bytes:
     return _set_values(path.read_bytes(), values, need_appearances=True)
+
+
+def fill_with_mupdf(path: Path, values: dict[str, str]) -> bytes:
+    """MuPDF fills the form as its viewers do: pdf_set_text_field_value for typed text, pdf_toggle_widget
+    for a click on a box or a radio button, then pdf_update_annot (the appearances are drawn again)."""
+    mupdf = pymupdf.mupdf
+    doc = pymupdf.open(path)
+    for page in doc:
+        for widget in page.widgets():
+            value = values.get(widget.field_name)
+            if value is None:
+                continue
+            annot = widget._annot.this  # the MuPDF annotation behind PyMuPDF's widget
+            if widget.field_type == pymupdf.PDF_WIDGET_TYPE_TEXT:
+                mupdf.pdf_set_text_field_value(annot, value)
+            elif value == "/" + widget.on_state():
+                mupdf.pdf_toggle_widget(annot)
+            mupdf.pdf_update_annot(annot)
+    data = doc.tobytes()
+    doc.close()
+    return data
 
 
 def _set_values(data: bytes, values: dict[str, str], need_appearances: bool) -> bytes:
@@ -140,12 +166,32 @@ def pdfium_pages(data: bytes) -> list[Image.Image]:
     return images
 
 
+def mupdf_pages(data: bytes) -> list[Image.Image]:
+    doc = pymupdf.open(stream=data, filetype="pdf")
+    images = [
+        Image.frombytes("L", (pix.width, pix.height), pix.samples)
+        for pix in (page.get_pixmap(dpi=DPI, colorspace=pymupdf.csGRAY, annots=True) for page in doc)
+    ]
+    doc.close()
+    return images
+
+
+def stored_field_text(data: bytes, box: Box) -> str:
+    """The text of a field's appearance as the file stores it (no viewer draws it again), read by PDFium."""
+    doc = pdfium.PdfDocument(data)
+    pdfium_raw.FPDFPage_Flatten(doc[box.page], pdfium_raw.FLAT_PRINT)
+    return _text_in_box(doc, box)
+
+
 def pdfium_field_text(data: bytes, box: Box) -> str:
     """The text PDFium draws inside a field's box, read back from its own appearance (print flattening)."""
     doc = pdfium.PdfDocument(data)
     doc.init_forms()
-    page = doc[box.page]
-    pdfium_raw.FPDFPage_Flatten(page, pdfium_raw.FLAT_PRINT)
+    pdfium_raw.FPDFPage_Flatten(doc[box.page], pdfium_raw.FLAT_PRINT)
+    return _text_in_box(doc, box)
+
+
+def _text_in_box(doc: pdfium.PdfDocument, box: Box) -> str:
     out = io.BytesIO()
     doc.save(out)
     doc.close()

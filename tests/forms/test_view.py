@@ -11,6 +11,7 @@ from generator.forms.definitions import load_definition
 from generator.forms.labels import load_labels
 from generator.forms.render import render_form_html
 from generator.forms.view import form_view, widgets
+from generator.handbook import step_role_problems
 from generator.model import Text
 from tests.conftest import ROOT
 
@@ -104,26 +105,54 @@ def test_a_form_about_several_students_tells_to_file_only_what_concerns_each(not
     assert "Put in each student's file only what concerns that student." in privacy
 
 
-def test_a_table_of_protocol_steps_has_a_row_for_every_step_and_none_for_decisions(note, fake_protocol, labels):
+def test_a_table_of_protocol_steps_numbers_its_rows_as_the_step_list_with_decisions_as_rows_without_cells(
+    note, fake_protocol, labels
+):
     view = form_view(note, fake_protocol, labels, "en")
     table = view["sections"][0]["fields"][1]
     groups = [r["group"] for r in table["rows"] if r["group"]]
-    labels_ = [r["label"] for r in table["rows"] if not r["group"]]
+    rows = [(r["label"], len(r["cells"])) for r in table["rows"] if not r["group"]]
     assert groups == ["Mentor", "SEN coordinator"]  # management has no steps: no empty group
-    assert labels_ == ["1. Listen", "3. Record it in Magister", "1. Take over"]
+    assert rows == [("1. Listen", 2), ("2. Again?", 0), ("3. Record it in Magister", 2), ("1. Take over", 2)]
 
 
-def test_the_case_overview_lists_every_step_of_the_real_protocol(protocol, handbook):
+def test_a_step_not_logged_has_no_cells_and_is_left_out_after_the_last_logged_step(note, fake_protocol, labels):
+    table = note.sections[0].fields[1]
+    quiet = dataclasses.replace(table, steps_not_logged=("m-a", "m-b"))
+    form = dataclasses.replace(note, sections=(dataclasses.replace(note.sections[0], fields=(note.fields[0], quiet)),))
+    rows = form_view(form, fake_protocol, labels, "en")["sections"][0]["fields"][1]["rows"]
+    assert [(r["group"] or r["label"], len(r["cells"])) for r in rows] == [("SEN coordinator", 0), ("1. Take over", 2)]
+
+
+def test_an_unknown_step_not_logged_is_refused_with_the_file_and_key(note, fake_protocol):
+    table = dataclasses.replace(note.sections[0].fields[1], steps_not_logged=("m-nope",))
+    form = dataclasses.replace(note, sections=(dataclasses.replace(note.sections[0], fields=(note.fields[0], table)),))
+    problems = step_role_problems(fake_protocol, {form.id: form})
+    assert [(p.key, p.found) for p in problems] == [("sections[main].fields[steps].steps_not_logged", "'m-nope'")]
+
+
+def test_the_case_overview_numbers_run_on_and_it_logs_only_the_staffs_case_steps(protocol, handbook):
     view = form_view(handbook.forms["case-overview"], protocol, handbook.form_labels, "en")
     names = {w.name for w in widgets(view)}
+    table = next(f for s in view["sections"] for f in s["fields"] if f["type"] == "table")
     staff = ("teacher", "mentor", "coordinator", "management")
+    not_logged = {"t-done", "m-close", "m-agreements", "m-advisor"}  # stay alert, prevention, confidential advisor
     for role in protocol.roles.values():
         for node in (n for n in role.nodes.values() if n.kind == "step"):
             row = {f"case-overview-step-{node.id}-{column}" for column in ("date", "who", "done")}
-            if role.id in staff:
+            if role.id in staff and node.id not in not_logged:
                 assert row <= names, node.id
             else:  # the confidential advisor's contacts stay confidential; students and parents keep no case log
                 assert not row & names, node.id
+    numbers: dict[str, list[int]] = {}
+    group = ""
+    for row in table["rows"]:
+        group = row["group"] or group
+        if not row["group"]:
+            numbers.setdefault(group, []).append(int(row["label"].split(".")[0]))
+    assert numbers and all(found == list(range(1, len(found) + 1)) for found in numbers.values()), numbers
+    shown = " ".join(r["label"] for r in table["rows"])
+    assert "Class agreements at the start of the year" not in shown and "confidential advisor" not in shown
 
 
 def test_widgets_name_each_option_and_cell_with_its_question(note, fake_protocol, labels):
@@ -166,3 +195,14 @@ def test_the_print_html_has_a_label_for_every_input_and_the_language_set(note, f
     assert parser.inputs
     for attrs in parser.inputs:
         assert attrs["id"] in parser.labels or attrs.get("title"), attrs
+
+
+def test_no_table_has_an_empty_header_cell(protocol, handbook):
+    for form_id, form in handbook.forms.items():
+        for lang in ("nl", "en"):
+            view = form_view(form, protocol, handbook.form_labels, lang)
+            for field in (f for s in view["sections"] for f in s["fields"] if f["type"] == "table"):
+                headers = [field["row_header"]] + [c["label"] for c in field["columns"]]
+                assert all(h.strip() for h in headers), (form_id, lang, field["name"], headers)
+    incident = form_view(handbook.forms["incident-report"], protocol, handbook.form_labels, "en")
+    assert next(f for s in incident["sections"] for f in s["fields"] if f["type"] == "table")["row_header"] == "Student"

@@ -14,6 +14,8 @@ from tests.conftest import ROOT
 CHART_CSS = "assets/stylesheets/flowchart.css"
 CHART_JS = "assets/javascripts/flowchart.js"
 HELPER_JS = "assets/javascripts/what-now.js"
+FORM_CSS = "assets/stylesheets/form-fill.css"
+FORM_JS = "assets/javascripts/form-fill.js"
 
 
 def soup(site: Path, path: str) -> BeautifulSoup:
@@ -47,6 +49,17 @@ def test_chart_styles_and_script_load_only_where_a_chart_is_shown(built_site, pr
         page = soup(built_site, prefix + path)
         assert not page.select("figure.flowchart, .wn-question, .flowchart-words"), path
         assert not {CHART_CSS, CHART_JS} & loaded(page), path
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_fill_in_style_and_script_load_on_form_pages_only_and_once(built_site, prefix):
+    form = soup(built_site, prefix + "forms/incident-report")
+    assert form.select("div.form-fill") and {FORM_CSS, FORM_JS} <= loaded(form)
+    refs = [tag.get("href") or tag.get("src") for tag in form.select("link[rel=stylesheet], script[src]")]
+    assert sum("form-fill." in ref for ref in refs) == 2  # in the head and after the bundle, not in the article
+    assert not form.select("article link, article script[src]")
+    for path in ("", "roles/mentor", "about", "forms"):
+        assert not {FORM_CSS, FORM_JS} & loaded(soup(built_site, prefix + path)), path
 
 
 def test_an_asset_is_chosen_once_even_when_several_elements_need_it():
