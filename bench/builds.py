@@ -20,6 +20,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("docs", "overrides", "protocol", "forms")
 
@@ -30,6 +32,7 @@ class Timings:
     rebuild: float
     site: Path
     bare_site: Path | None = None
+    markdown: int = 0  # bytes of Markdown built
 
 
 def _children_cpu() -> float:
@@ -90,6 +93,35 @@ def bare_bilingual_copy(scratch: Path) -> Path:
     return copy
 
 
+def bare_published_copy(scratch: Path) -> Path:
+    """The Markdown the handbook publishes, with every marker filled from the data as its pages are
+    built, under Material, mkdocs-static-i18n and the handbook's own Markdown extensions: no hooks,
+    no overrides, no charts drawn, no forms, no booklet. A rebuild against this one is what the
+    hooks cost; against bare_bilingual_copy (the sources, markers unfilled) it is hooks + content."""
+    from mkdocs.utils.yaml import yaml_load
+
+    from generator.check import check_handbook
+
+    (scratch / "published").mkdir()
+    copy = bare_bilingual_copy(scratch / "published")
+    handbook = check_handbook(ROOT, ROOT / "docs", True)
+    for src, (_, filled) in handbook.filled.items():
+        page = copy / "docs" / src
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(filled, encoding="utf-8")
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as f:
+        extensions = yaml_load(f)["markdown_extensions"]
+    config = copy / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + yaml.safe_dump({"markdown_extensions": extensions}), encoding="utf-8"
+    )
+    return copy
+
+
+def markdown_bytes(copy: Path) -> int:
+    return sum(p.stat().st_size for p in (copy / "docs").rglob("*.md"))
+
+
 def handbook(scratch: Path) -> Timings:
     copy = project_copy(scratch)
     site = copy / "site"
@@ -98,8 +130,11 @@ def handbook(scratch: Path) -> Timings:
     return Timings(clean, statistics.median(rebuilds), site)
 
 
-def bare(scratch: Path, repeat: int = 3, bilingual: bool = False) -> Timings:
-    copy = bare_bilingual_copy(scratch) if bilingual else bare_copy(scratch)
+def bare(scratch: Path, repeat: int = 3, bilingual: bool = False, published: bool = False) -> Timings:
+    if published:
+        copy = bare_published_copy(scratch)
+    else:
+        copy = bare_bilingual_copy(scratch) if bilingual else bare_copy(scratch)
     site = copy / "site"
     runs = [mkdocs_build(copy / "mkdocs.yml", site) for _ in range(repeat)]
-    return Timings(runs[0], statistics.median(runs[1:]) if repeat > 1 else runs[0], site)
+    return Timings(runs[0], statistics.median(runs[1:]) if repeat > 1 else runs[0], site, markdown=markdown_bytes(copy))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING
 
 from generator import LANGUAGES
 from generator.errors import Problem, show
+
+if TYPE_CHECKING:  # jsonschema is imported when data is checked, not by every build that reuses a check
+    from jsonschema.exceptions import ValidationError
 
 _TYPE_NAMES = {
     "string": "a text",
@@ -40,6 +41,8 @@ def _has(node: object, part: object) -> bool:
 
 
 def schema_problems(data: object, schema: dict, file: str) -> list[Problem]:
+    from jsonschema import Draft202012Validator, FormatChecker
+
     validator = Draft202012Validator(schema, format_checker=FormatChecker())
     errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     problems: list[Problem] = []

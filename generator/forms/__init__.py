@@ -10,8 +10,22 @@ The handbook (generator.handbook.load_handbook) holds the definitions and labels
     cli.main(argv) -> int                  # python -m generator forms …
 """
 
-from generator.forms.builder import FormBuildError, build_forms, output_path
-from generator.forms.definitions import load_definitions
-from generator.forms.render import render_form_page
+from importlib import import_module
+
+from generator.forms.output import FormBuildError, output_path
+
+# Imported when first used: rendering needs WeasyPrint and pikepdf, and a rebuild with nothing
+# to render should not pay for importing them (bench: no-change rebuild).
+_LAZY = {
+    "build_forms": "generator.forms.builder",
+    "load_definitions": "generator.forms.definitions",
+    "render_form_page": "generator.forms.render",
+}
 
 __all__ = ["FormBuildError", "build_forms", "load_definitions", "output_path", "render_form_page"]
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'generator.forms' has no attribute {name!r}")

@@ -21,18 +21,11 @@ from generator.errors import DataError, Problem
 from generator.fileio import atomic_write, digest, environment
 from generator.forms.document import form_pdf
 from generator.forms.glyphs import glyph_problems
+from generator.forms.output import FormBuildError, output_path
 from generator.forms.view import form_view
 from generator.handbook import Handbook
 
 MANIFEST = ".forms-manifest.json"
-
-
-class FormBuildError(Exception):
-    """One or more forms failed to render; nothing was written."""
-
-
-def output_path(out_dir: Path, lang: str, form_id: str) -> Path:
-    return out_dir / lang / f"{form_id}.pdf"
 
 
 def build_forms(

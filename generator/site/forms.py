@@ -11,6 +11,7 @@ entries on every page would be fourteen more stops for a keyboard reader.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -18,7 +19,7 @@ from mkdocs.structure.nav import Navigation, Section, _add_previous_and_next_lin
 from mkdocs.structure.pages import Page
 
 from generator import LANGUAGES
-from generator.forms import build_forms, output_path
+from generator.forms.output import output_path
 from generator.handbook import Handbook
 from generator.pages.forms_overview import forms_in_order_of_use
 from generator.pages.generated import form_page_markdown, form_page_src
@@ -35,9 +36,41 @@ SIZES: dict[tuple[str, str], int] = {}
 
 def render_all(handbook: Handbook) -> list[Path]:
     """Render every form in every language into the cache; returns the files written anew."""
+    from generator.forms.builder import build_forms  # WeasyPrint and pikepdf: only when rendering
+
     written = build_forms(handbook, cache_dir(handbook.root), LANGUAGES)
     record_sizes(handbook)
     return written
+
+
+def render_changed(handbook: Handbook, inputs: list[Path], rendered: list[str], site_dir: str | None = None) -> None:
+    """Render the forms whose inputs changed (nothing while the build cache knows them all); with
+    site_dir, also put them into that served site (`mkdocs serve` renders them after the pages)."""
+    from generator.site import buildcache
+
+    cache = handbook.root / ".cache" / "build"
+    buildcache.cached("forms", cache, inputs, lambda: render_all(handbook), rendered)
+    if site_dir is not None:
+        copy_to_site(handbook, Path(site_dir))
+
+
+def all_rendered(handbook: Handbook) -> bool:
+    """Every form has a PDF in the cache (maybe an older one): a page can link to each."""
+    out = cache_dir(handbook.root)
+    return all(output_path(out, lang, form_id).is_file() for lang in LANGUAGES for form_id in handbook.forms)
+
+
+def copy_to_site(handbook: Handbook, site_dir: Path) -> None:
+    """Put the forms rendered after the pages (`mkdocs serve`) where the served site has them."""
+    for lang in LANGUAGES:
+        prefix = site_prefix(lang)
+        for form_id in handbook.forms:
+            source = output_path(cache_dir(handbook.root), lang, form_id)
+            target = site_dir / f"{prefix}forms/{form_id}.pdf"
+            if source.is_file() and target.parent.is_dir():
+                tmp = target.with_name(target.name + ".tmp")
+                shutil.copyfile(source, tmp)
+                tmp.replace(target)
 
 
 def record_sizes(handbook: Handbook) -> None:

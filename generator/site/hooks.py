@@ -1,5 +1,6 @@
 """MkDocs hooks (listed under `hooks:` in mkdocs.yml). Thin: each event calls one concern.
 
+- on_startup / on_shutdown: under `mkdocs serve`, the PDFs are made after the pages (background.py).
 - on_config: load and validate the protocol data and every page's markers, and render the PDF
   forms that changed into .cache/forms, before anything is written to the site (a broken file
   stops the build with one line per problem, and site/ is left as it was).
@@ -10,8 +11,8 @@
 - on_nav / on_page_content: remember each language's pages in navigation order, for the booklet;
   record which stylesheets and scripts each page needs.
 - on_post_build: once every language is built, split the search index per language, print
-  the booklet of each language, write the palette stylesheet, and cut the web fonts down to the
-  characters the pages use.
+  the booklet of each language, write the palette stylesheet, leave out Material's rules for
+  classes no page uses, and cut the web fonts down to the characters the pages use.
 """
 
 from __future__ import annotations
@@ -23,15 +24,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from generator import LANGUAGES, booklet
-from generator.check import check_handbook
 from generator.errors import DataError
 from generator.fileio import content_cache
-from generator.forms import FormBuildError
+from generator.forms.output import FormBuildError
 from generator.handbook import Handbook
 from generator.pages.context import PageContext
 from generator.pages.markers import fill_markers
 from generator.site import (
     assets,
+    background,
     buildcache,
     edition,
     fonts,
@@ -42,6 +43,7 @@ from generator.site import (
     palette,
     search,
     templatecache,
+    themecss,
 )
 from generator.site.language import current_build_language, split_src
 
@@ -80,7 +82,12 @@ def on_config(config):
             config.use_directory_urls,
         )
         rendered = sorted(p.relative_to(root).as_posix() for p in forms.cache_dir(root).rglob("*.pdf"))
-        buildcache.cached("forms", cache, inputs[:2], lambda: forms.render_all(handbook), rendered)
+        form_inputs = inputs[:2]  # and, as for every cache, the code and packages (generator.fileio)
+        if background.serving() and forms.all_rendered(handbook):
+            # `mkdocs serve` after an edit: the pages now, the changed forms a few seconds later.
+            background.run("the PDF forms", forms.render_changed, handbook, form_inputs, rendered, config.site_dir)
+        else:
+            forms.render_changed(handbook, form_inputs, rendered)
         forms.record_sizes(handbook)  # for the forms overview, also when render_all was skipped
         # The forms overview shows each PDF's size: filled again (on_page_markdown) now that they exist.
         filled = {src: pair for src, pair in filled.items() if "protocol:forms-list" not in pair[0]}
@@ -101,6 +108,8 @@ def on_config(config):
 
 
 def _load_and_check(root: Path, docs_dir: Path, directory_urls: bool):
+    from generator.check import check_handbook  # the schema checker's imports: only when data changed
+
     checked = check_handbook(root, docs_dir, directory_urls)
     return checked.handbook, checked.filled
 
@@ -122,6 +131,14 @@ def on_page_markdown(markdown, page, config, files):
         return fill_markers(markdown, ctx, f"docs/{page.file.src_uri}")
     except DataError as exc:
         raise PluginError(str(exc)) from None
+
+
+def on_startup(command, dirty):
+    background.set_serving(command)  # under `mkdocs serve`, PDFs are rendered after the pages
+
+
+def on_shutdown():
+    background.wait()
 
 
 def on_env(env, config, files):
@@ -175,12 +192,17 @@ def on_post_build(config):
     site_dir = Path(config.site_dir)
     search.split_index(site_dir)
     palette.write(site_dir, config.extra["palette_css"]["site"], _build.palette_css)
-    cache, assets = content_cache(_build.handbook.root, "booklet", ".pdf"), Path(config.docs_dir) / "assets"
+    root = _build.handbook.root
+    cache, assets = content_cache(root, "booklet", ".pdf"), Path(config.docs_dir) / "assets"
     for lang, order in _build.order.items():  # the printable booklet of each language
         pages = _build.chapters.get(lang, {})
         chapters = [pages[path] for path in order if path in pages]
-        booklet.write_for(lang, _build.handbook.protocol, chapters, site_dir, cache, assets)
+        # At once for `mkdocs build`; after the pages while serving (generator/site/background.py).
+        background.run(
+            "the booklet", booklet.write_for, lang, _build.handbook.protocol, chapters, site_dir, cache, assets
+        )
     cache.keep_latest(4 * len(LANGUAGES))  # this build's and the other kind's (site, offline), and spares
     # mkdocs-static-i18n keeps only the 404 page of the last language built: write each one.
     notfound.write_pages(site_dir, _build.not_found)
-    fonts.subset_site_fonts(site_dir, content_cache(_build.handbook.root, "fonts").folder)
+    themecss.trim_site(site_dir, content_cache(root, "themecss").folder)  # after every page, the 404s too
+    fonts.subset_site_fonts(site_dir, content_cache(root, "fonts").folder)

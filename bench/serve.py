@@ -1,0 +1,102 @@
+"""How long the editor waits under `make serve`: from saving a file to the served page showing the
+change. `mkdocs serve` runs in a scratch copy of the project (bench/builds.project_copy); once its
+first build is served, one edit is made at a time and the page is fetched every 50 ms until it
+holds the new words. The time includes noticing the change, the whole rebuild and serving."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.builds import project_copy
+
+
+@dataclass
+class Edit:
+    label: str
+    file: str  # relative to the project
+    old: str
+    new: str
+    page: str  # URL path that shows it
+
+
+EDITS = (
+    Edit("a sentence of a page (docs/nl/about.md)", "docs/nl/about.md", "", "Bench-zin-over-de-pagina.", "/about/"),
+    Edit(
+        "a step's title (protocol/roles/mentor.yml)",
+        "protocol/roles/mentor.yml",
+        "nl: Melding ontvangen",
+        "nl: Melding ontvangen bench",
+        "/roles/mentor/",
+    ),
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def _wait_for(url: str, words: str, limit: float) -> float | None:
+    started = time.monotonic()
+    while time.monotonic() - started < limit:
+        if words in _fetch(url):
+            return time.monotonic() - started
+        time.sleep(0.05)
+    return None
+
+
+def _apply(root: Path, edit: Edit) -> str:
+    """Make the edit; returns the words the page shows once it is rebuilt."""
+    path = root / edit.file
+    text = path.read_text(encoding="utf-8")
+    if edit.old:
+        if edit.old not in text:
+            raise SystemExit(f"bench/serve.py: {edit.file}: found no {edit.old!r} to edit")
+        path.write_text(text.replace(edit.old, edit.new, 1), encoding="utf-8")
+        return edit.new.split(": ", 1)[-1]
+    path.write_text(text.rstrip("\n") + f"\n\n{edit.new}\n", encoding="utf-8")
+    return edit.new
+
+
+def measure(scratch: Path, limit: float = 120.0) -> list[tuple[str, float | None]]:
+    root = project_copy(scratch)
+    port = _free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    log = (scratch / "serve.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=log,
+    )
+    base = f"http://127.0.0.1:{port}"
+    results: list[tuple[str, float | None]] = []
+    try:
+        if _wait_for(base + "/", "</html>", limit) is None:
+            raise SystemExit("bench/serve.py: mkdocs serve did not serve the site")
+        time.sleep(1.0)  # let the watcher settle after the first build
+        for edit in EDITS:
+            words = _apply(root, edit)
+            results.append((edit.label, _wait_for(base + edit.page, words, limit)))
+            time.sleep(1.0)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    return results

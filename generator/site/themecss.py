@@ -1,0 +1,114 @@
+"""Material's main stylesheet without the rules for parts of the theme this site never shows.
+
+Material ships one stylesheet (about 135 KB, 22 KB gzip) for every feature it has: code blocks,
+tabs, annotations, tooltips, the blog, versions, banners … A page here uses a fraction. After a
+build, the classes that can occur are collected: every `class` attribute in the built pages (both
+languages, the 404 page too) and every word in the site's scripts (Material's bundle and search,
+our own), since a script may add a class. A rule is left out only when one of the classes its
+selector needs is in neither. Classes inside a functional pseudo-class (`:not(.x)`, `:is(.x, .y)`)
+or an attribute selector do not count: `:not(.unused)` matches everything, so such a rule stays.
+This is what PurgeCSS does; tinycss2 (WeasyPrint's CSS parser, already installed) parses it.
+
+The result is written under its own name (Material's name plus a digest of the result), and every
+page's link is changed to it, so a browser that cached one version is never served another under
+the same name. The trimmed text is cached in .cache/themecss by the stylesheet and the class set.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+
+CLASS_ATTRIBUTE = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+SELECTOR_CLASS = re.compile(r"\.(-?[_a-zA-Z][_a-zA-Z0-9-]*)")
+INSIDE = re.compile(r"\([^()]*\)|\[[^\]]*\]|\"[^\"]*\"|'[^']*'")  # arguments, attributes, strings
+
+
+def classes_in_site(site_dir: Path) -> frozenset[str]:
+    """Every class a built page names, and every word of every script (which may add classes)."""
+    found: set[str] = set()
+    for page in site_dir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for double, single in CLASS_ATTRIBUTE.findall(text):
+            found.update((double or single).split())
+        for script in re.findall(r"<script\b[^>]*>(.*?)</script>", text, flags=re.S):
+            found.update(WORD.findall(script))
+    for script in site_dir.rglob("*.js"):
+        found.update(WORD.findall(script.read_text(encoding="utf-8", errors="replace")))
+    return frozenset(found)
+
+
+def needed_classes(selector: str) -> set[str]:
+    """The classes an element must have for the selector to match (outside :not(), [..], strings)."""
+    previous = None
+    while previous != selector:  # innermost parentheses first, so nested ones go too
+        previous, selector = selector, INSIDE.sub("", selector)
+    return set(SELECTOR_CLASS.findall(selector))
+
+
+def trimmed(css: str, classes: frozenset[str]) -> str:
+    import tinycss2
+
+    def keep(rules) -> list[str]:
+        kept = []
+        for rule in rules:
+            if rule.type == "qualified-rule":
+                selectors = [s.strip() for s in tinycss2.serialize(rule.prelude).split(",")]
+                selectors = [s for s in selectors if needed_classes(s) <= classes]
+                if selectors:
+                    kept.append(",".join(selectors) + "{" + tinycss2.serialize(rule.content) + "}")
+            elif rule.type == "at-rule" and rule.content is not None and rule.at_keyword in ("media", "supports"):
+                inner = keep(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
+                if inner:
+                    kept.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{''.join(inner)}}}")
+            elif rule.type == "at-rule":
+                kept.append(tinycss2.serialize([rule]))  # @font-face, @keyframes, @page …: as they are
+        return kept
+
+    return "".join(keep(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)))
+
+
+def trim_site(site_dir: Path, cache_dir: Path) -> tuple[int, int] | None:
+    """Write the trimmed copy of Material's main stylesheet and link every page to it; returns the
+    sizes (before, after) in bytes, or None when the site has no such stylesheet."""
+    stylesheets = site_dir / "assets" / "stylesheets"
+    found = sorted(stylesheets.glob("main.*.min.css"))
+    originals = [p for p in found if p.name.count(".") == 3]  # main.<hash>.min.css, not our copies
+    if len(originals) != 1:
+        return None
+    source = originals[0]
+    css = source.read_text(encoding="utf-8")
+    classes = classes_in_site(site_dir)
+    key = hashlib.sha256(css.encode() + b"\0" + " ".join(sorted(classes)).encode()).hexdigest()[:32]
+    cached = cache_dir / f"{key}.css"
+    if cached.is_file():
+        text = cached.read_text(encoding="utf-8")
+    else:
+        text = trimmed(css, classes)
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, cached)
+    digest = hashlib.sha256(text.encode()).hexdigest()[:8]
+    name = source.name.replace(".min.css", f".{digest}.min.css")
+    for old in found:
+        if old != source:
+            old.unlink()  # a copy from an earlier build (mkdocs build --dirty, serve)
+    target = stylesheets / name
+    target.write_text(text, encoding="utf-8")
+    old_ref, new_ref = f"assets/stylesheets/{source.name}", f"assets/stylesheets/{name}"
+    for page in site_dir.rglob("*.html"):
+        page_text = page.read_text(encoding="utf-8")
+        if old_ref in page_text:
+            _replace_file(page, page_text.replace(old_ref, new_ref))
+    source.unlink()  # nothing links it any more
+    return len(css.encode()), len(text.encode())
+
+
+def _replace_file(path: Path, text: str) -> None:
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)

@@ -1,0 +1,50 @@
+"""Under `mkdocs serve` the PDFs are made after the pages, in a background process; `mkdocs build`
+makes them before it finishes (generator/site/background.py)."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.site import background
+
+
+@pytest.fixture
+def serving():
+    background.set_serving("serve")
+    yield
+    background.wait()
+    background.set_serving("build")
+
+
+def test_a_build_does_the_work_before_it_returns(tmp_path: Path):
+    background.set_serving("build")
+    target = tmp_path / "booklet.pdf"
+    assert background.run("the booklet", Path.write_text, target, "pdf") is None
+    assert target.read_text() == "pdf"
+
+
+def test_while_serving_the_work_runs_in_another_process_and_is_done_by_wait(tmp_path: Path, serving):
+    target = tmp_path / "pid"
+    future = background.run("the booklet", _write_pid, target)
+    assert future is not None
+    background.wait()
+    assert int(target.read_text()) != os.getpid()
+
+
+def test_a_failure_in_the_background_is_logged_with_what_was_being_made(tmp_path: Path, serving, caplog):
+    with caplog.at_level(logging.ERROR, logger="mkdocs.plugins.handbook"):
+        background.run("the PDF forms", os.remove, str(tmp_path / "missing.pdf"))
+        background.wait()
+    assert any(
+        r.getMessage().startswith("the PDF forms could not be made in the background: ")
+        and "missing.pdf" in r.getMessage()
+        for r in caplog.records
+    )
+
+
+def _write_pid(target: Path) -> None:
+    target.write_text(str(os.getpid()))
