@@ -2,11 +2,14 @@
 
 They must be what the browser will resolve: with directory URLs (the served site) roles/mentor.md
 is at roles/mentor/, without them (the offline build for file shares) at roles/mentor.html.
+MkDocs' own `get_relative_url` does the path arithmetic. MkDocs' `File`/`Page` objects are not
+used: the markers are filled in on_config, before MkDocs has made them, so that a broken data file
+stops the build before anything is written.
 """
 
 from __future__ import annotations
 
-import posixpath
+from mkdocs.utils import get_relative_url
 
 
 def page_url(page: str, directory_urls: bool = True) -> str:
@@ -28,9 +31,7 @@ def relative_url(page: str, target: str, anchor: str | None = None, directory_ur
     fragment = f"#{anchor}" if anchor else ""
     if here == there:
         return fragment or "./"
-    # The folder the browser resolves relative URLs against: 'roles/mentor/' -> 'roles/mentor'.
-    here_dir = here.rstrip("/") if here.endswith("/") or not here else posixpath.dirname(here)
-    path = posixpath.relpath(there.rstrip("/") or ".", here_dir or ".")
-    if there.endswith("/") or not there:
-        path = "./" if path == "." else path + "/"
+    path = get_relative_url(there or "./", here or "./")
+    if (there.endswith("/") or not there) and not path.endswith("/"):
+        path += "/"  # a folder stays a folder: '../mentor/', not '../mentor'
     return path + fragment
