@@ -11,7 +11,6 @@ entries on every page would be fourteen more stops for a keyboard reader.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -19,6 +18,7 @@ from mkdocs.structure.nav import Navigation, Section, _add_previous_and_next_lin
 from mkdocs.structure.pages import Page
 
 from generator import LANGUAGES
+from generator.fileio import atomic_write, content_cache
 from generator.forms.output import output_path
 from generator.handbook import Handbook
 from generator.pages.forms_overview import forms_in_order_of_use
@@ -48,7 +48,7 @@ def render_changed(handbook: Handbook, inputs: list[Path], rendered: list[str], 
     site_dir, also put them into that served site (`mkdocs serve` renders them after the pages)."""
     from generator.site import buildcache
 
-    cache = handbook.root / ".cache" / "build"
+    cache = content_cache(handbook.root, "build").folder
     buildcache.cached("forms", cache, inputs, lambda: render_all(handbook), rendered)
     if site_dir is not None:
         copy_to_site(handbook, Path(site_dir))
@@ -68,9 +68,7 @@ def copy_to_site(handbook: Handbook, site_dir: Path) -> None:
             source = output_path(cache_dir(handbook.root), lang, form_id)
             target = site_dir / f"{prefix}forms/{form_id}.pdf"
             if source.is_file() and target.parent.is_dir():
-                tmp = target.with_name(target.name + ".tmp")
-                shutil.copyfile(source, tmp)
-                tmp.replace(target)
+                atomic_write(target, source.read_bytes())
 
 
 def record_sizes(handbook: Handbook) -> None:

@@ -204,5 +204,5 @@ def on_post_build(config):
     cache.keep_latest(4 * len(LANGUAGES))  # this build's and the other kind's (site, offline), and spares
     # mkdocs-static-i18n keeps only the 404 page of the last language built: write each one.
     notfound.write_pages(site_dir, _build.not_found)
-    themecss.trim_site(site_dir, content_cache(root, "themecss").folder)  # after every page, the 404s too
+    themecss.trim_site(site_dir, content_cache(root, "themecss", ".css"))  # after every page, the 404s too
     fonts.subset_site_fonts(site_dir, content_cache(root, "fonts").folder)

@@ -11,15 +11,17 @@ This is what PurgeCSS does; tinycss2 (WeasyPrint's CSS parser, already installed
 
 The result is written under its own name (Material's name plus a digest of the result), and every
 page's link is changed to it, so a browser that cached one version is never served another under
-the same name. The trimmed text is cached in .cache/themecss by the stylesheet and the class set.
+the same name. The trimmed text is cached in .cache/themecss by the stylesheet and the class set
+(and, as every cache, the code and packages: generator/fileio.py).
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from pathlib import Path
+
+from generator.fileio import ContentCache, atomic_write
 
 CLASS_ATTRIBUTE = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
@@ -71,7 +73,7 @@ def trimmed(css: str, classes: frozenset[str]) -> str:
     return "".join(keep(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)))
 
 
-def trim_site(site_dir: Path, cache_dir: Path) -> tuple[int, int] | None:
+def trim_site(site_dir: Path, cache: ContentCache) -> tuple[int, int] | None:
     """Write the trimmed copy of Material's main stylesheet and link every page to it; returns the
     sizes (before, after) in bytes, or None when the site has no such stylesheet."""
     stylesheets = site_dir / "assets" / "stylesheets"
@@ -82,33 +84,17 @@ def trim_site(site_dir: Path, cache_dir: Path) -> tuple[int, int] | None:
     source = originals[0]
     css = source.read_text(encoding="utf-8")
     classes = classes_in_site(site_dir)
-    key = hashlib.sha256(css.encode() + b"\0" + " ".join(sorted(classes)).encode()).hexdigest()[:32]
-    cached = cache_dir / f"{key}.css"
-    if cached.is_file():
-        text = cached.read_text(encoding="utf-8")
-    else:
-        text = trimmed(css, classes)
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, cached)
-    digest = hashlib.sha256(text.encode()).hexdigest()[:8]
+    data, _ = cache.get_or_make([css, " ".join(sorted(classes))], lambda: trimmed(css, classes).encode("utf-8"))
+    digest = hashlib.sha256(data).hexdigest()[:8]
     name = source.name.replace(".min.css", f".{digest}.min.css")
     for old in found:
         if old != source:
             old.unlink()  # a copy from an earlier build (mkdocs build --dirty, serve)
-    target = stylesheets / name
-    target.write_text(text, encoding="utf-8")
+    atomic_write(stylesheets / name, data)
     old_ref, new_ref = f"assets/stylesheets/{source.name}", f"assets/stylesheets/{name}"
     for page in site_dir.rglob("*.html"):
         page_text = page.read_text(encoding="utf-8")
         if old_ref in page_text:
-            _replace_file(page, page_text.replace(old_ref, new_ref))
+            atomic_write(page, page_text.replace(old_ref, new_ref))
     source.unlink()  # nothing links it any more
-    return len(css.encode()), len(text.encode())
-
-
-def _replace_file(path: Path, text: str) -> None:
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    return len(css.encode()), len(data)
