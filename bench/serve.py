@@ -61,6 +61,20 @@ def _wait_for(url: str, words: str, limit: float) -> float | None:
     return None
 
 
+def _wait_until_quiet(log: Path, quiet: float = 2.0, limit: float = 120.0) -> None:
+    """Until the server has logged nothing for `quiet` seconds: an editor's next save, not one made
+    while the server is still busy with the last."""
+    started = time.monotonic()
+    size, since = -1, time.monotonic()
+    while time.monotonic() - started < limit:
+        now = log.stat().st_size
+        if now != size:
+            size, since = now, time.monotonic()
+        elif time.monotonic() - since >= quiet:
+            return
+        time.sleep(0.1)
+
+
 def _apply(root: Path, edit: Edit) -> str:
     """Make the edit; returns the words the page shows once it is rebuilt."""
     path = root / edit.file
@@ -91,11 +105,10 @@ def measure(scratch: Path, limit: float = 120.0) -> list[tuple[str, float | None
     try:
         if _wait_for(base + "/", "</html>", limit) is None:
             raise SystemExit("bench/serve.py: mkdocs serve did not serve the site")
-        time.sleep(1.0)  # let the watcher settle after the first build
         for edit in EDITS:
+            _wait_until_quiet(scratch / "serve.log")  # the last build's PDFs done in the background too
             words = _apply(root, edit)
             results.append((edit.label, _wait_for(base + edit.page, words, limit)))
-            time.sleep(1.0)
     finally:
         process.terminate()
         process.wait(timeout=30)

@@ -9,6 +9,7 @@ the links to a section of a page, on the filled pages (generator.pages.anchors).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,14 +36,21 @@ class Checked:
         return self.handbook.protocol
 
 
-def check_handbook(root: Path, docs_dir: Path | None = None, directory_urls: bool = True) -> Checked:
-    """The checked handbook and its filled pages, or DataError listing every problem found."""
+def check_handbook(
+    root: Path,
+    docs_dir: Path | None = None,
+    directory_urls: bool = True,
+    load: Callable[[Path], Handbook] = load_handbook,
+) -> Checked:
+    """The checked handbook and its filled pages, or DataError listing every problem found.
+    `load` reads the data: load_handbook, or the build's cached copy of its result while the data
+    files are unchanged (an edited page then checks only the pages)."""
     root = Path(root)
     docs_dir = Path(docs_dir) if docs_dir else root / "docs"
     problems: list[Problem] = []
     handbook = None
     try:
-        handbook = load_handbook(root)
+        handbook = load(root)
     except DataError as exc:
         problems.extend(exc.problems)
     pages, found = page_problems(docs_dir, form_pages(form_files(root)))  # form pages are generated

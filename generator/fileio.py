@@ -4,6 +4,8 @@
   reader (the web server, the next build) sees the old file or the new one, never half of one;
   a failure leaves nothing behind. Every file gets the same permissions: what the umask allows
   for a new file (0644 as usual), not mkstemp's private 0600.
+- by_content(read): read(data) remembered in memory by a digest of data, for work a build repeats
+  on every page although most pages did not change.
 - ContentCache: results kept under <project>/.cache/<kind>/, named by a digest of everything they
   depend on. The digest always holds the environment (`environment()`: the generator's code and
   templates, the Python version and every installed package's version), so an edited template,
@@ -14,13 +16,16 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import sys
 import tempfile
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import jinja2
 
@@ -28,6 +33,8 @@ GENERATOR = Path(__file__).resolve().parent  # the code and templates that read 
 SITE_PACKAGES = Path(jinja2.__file__).resolve().parents[1]
 SKIPPED_DIRS = {"__pycache__"}
 SKIPPED_SUFFIXES = (".pyc", ".tmp")
+BY_CONTENT_KEEP = 4096
+T = TypeVar("T")
 
 
 def _file_mode() -> int:
@@ -149,6 +156,26 @@ def _mtime(path: Path) -> int:
         return path.stat().st_mtime_ns
     except FileNotFoundError:  # removed meanwhile by another build
         return 0
+
+
+def by_content(read: Callable[[bytes], T]) -> Callable[[bytes], T]:
+    """read(data), remembered for this process by a digest of data: what a build finds in a page
+    or a script (its classes, its characters) is found again only in the pages that changed.
+    Holds the results of the last few thousand different inputs."""
+    known: OrderedDict[bytes, T] = OrderedDict()
+
+    @functools.wraps(read)
+    def remembered(data: bytes) -> T:
+        key = hashlib.sha256(data).digest()
+        if key in known:
+            known.move_to_end(key)
+        else:
+            known[key] = read(data)
+            if len(known) > BY_CONTENT_KEEP:
+                known.popitem(last=False)
+        return known[key]
+
+    return remembered
 
 
 def content_cache(root: Path, kind: str, suffix: str = "") -> ContentCache:

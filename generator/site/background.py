@@ -5,6 +5,7 @@ takes several seconds, and the editor waiting for the page should not wait for t
 `mkdocs serve` (and only there) the hooks hand that work to one background process: the pages are
 rebuilt and reloaded at once, and the PDFs follow a few seconds later (the previous ones are served
 until then; a fresh checkout renders its forms before the first pages, since the pages link to them).
+The worker runs at a lower priority, so on a machine with few cores the next page build goes first.
 A process, not a thread: WeasyPrint is Python and would hold the interpreter lock the next page
 build needs. `mkdocs build` and the tests keep doing everything before they finish, so a published
 site is never missing a PDF. A failure in the background is logged as an error in the serve output.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -42,7 +44,9 @@ def run(label: str, work: Callable, *args: object) -> Future | None:
         work(*args)
         return None
     if _worker is None:
-        _worker = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        _worker = ProcessPoolExecutor(
+            max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_lower_priority
+        )
     try:
         future = _worker.submit(work, *args)
     except BrokenProcessPool:  # the worker died (killed, out of memory): start afresh, do it now
@@ -51,6 +55,12 @@ def run(label: str, work: Callable, *args: object) -> Future | None:
         return None
     future.add_done_callback(lambda done: _report(label, done))
     return future
+
+
+def _lower_priority() -> None:
+    """The worker yields the processor to the next page build (on a machine with few cores)."""
+    if hasattr(os, "nice"):
+        os.nice(10)
 
 
 def _report(label: str, done: Future) -> None:

@@ -19,19 +19,23 @@ import re
 import shutil
 from pathlib import Path
 
-from generator.fileio import atomic_write
+from generator.fileio import atomic_write, by_content
 
 ASCII = frozenset(chr(c) for c in range(0x20, 0x7F))
 ENTITY = re.compile(r"&#?[0-9A-Za-z]+;")
+
+
+@by_content
+def _page_characters(page: bytes) -> frozenset[str]:
+    text = page.decode("utf-8")
+    return frozenset(text).union("".join(html.unescape(ref) for ref in set(ENTITY.findall(text))))
 
 
 def used_characters(site_dir: Path) -> frozenset[str]:
     """Every character in the site's HTML pages, character references decoded, and printable ASCII."""
     chars = set(ASCII)
     for page in site_dir.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        chars.update(text)
-        chars.update("".join(html.unescape(ref) for ref in set(ENTITY.findall(text))))
+        chars.update(_page_characters(page.read_bytes()))
     return frozenset(c for c in chars if c.isprintable() or c == "\u00a0")
 
 

@@ -1,9 +1,12 @@
 """MkDocs hooks (listed under `hooks:` in mkdocs.yml). Thin: each event calls one concern.
 
 - on_startup / on_shutdown: under `mkdocs serve`, the PDFs are made after the pages (background.py).
-- on_config: load and validate the protocol data and every page's markers, and render the PDF
-  forms that changed into .cache/forms, before anything is written to the site (a broken file
-  stops the build with one line per problem, and site/ is left as it was).
+- on_serve: a saved file is reported by the system at once, not found by polling (watching.py).
+- on_config: the theme's files listed once (themefiles.py); load and validate the protocol data
+  and every page's markers, and render the PDF forms that changed into .cache/forms, before
+  anything is written to the site (a broken file stops the build with one line per problem, and
+  site/ is left as it was).
+- on_pre_build: each page's search entries kept while it is the same (searchcache.py).
 - on_page_markdown: fill the page's markers from the data.
 - on_post_page: English pages search their own index; Material's invalid markup is made valid.
 - on_files: add the rendered PDF forms and the generated form pages of the language being built.
@@ -42,8 +45,11 @@ from generator.site import (
     notfound,
     palette,
     search,
+    searchcache,
     templatecache,
     themecss,
+    themefiles,
+    watching,
 )
 from generator.site.language import current_build_language, split_src
 
@@ -66,9 +72,10 @@ _build: _Build | None = None
 
 def on_config(config):
     global _build
+    root = Path(config.config_file_path).parent
+    themefiles.list_once(config.theme, root)  # the theme's 14,500 files walked once, not per build
     if _build is not None and _build.config_id == id(config):
         return config  # mkdocs-static-i18n runs on_config again for each further language
-    root = Path(config.config_file_path).parent
     # Both steps are skipped while none of their inputs changed (buildcache: data, pages; the
     # code, templates and packages are always part of the key).
     inputs = [root / "protocol", root / "forms", Path(config.docs_dir), Path(config.config_file_path)]
@@ -78,7 +85,7 @@ def on_config(config):
             "checked",
             cache,
             inputs,
-            lambda: _load_and_check(root, Path(config.docs_dir), config.use_directory_urls),
+            lambda: _load_and_check(root, Path(config.docs_dir), config.use_directory_urls, cache),
             config.use_directory_urls,
         )
         rendered = sorted(p.relative_to(root).as_posix() for p in forms.cache_dir(root).rglob("*.pdf"))
@@ -107,10 +114,14 @@ def on_config(config):
     return config
 
 
-def _load_and_check(root: Path, docs_dir: Path, directory_urls: bool):
-    from generator.check import check_handbook  # the schema checker's imports: only when data changed
+def _load_and_check(root: Path, docs_dir: Path, directory_urls: bool, cache: Path):
+    from generator.check import check_handbook  # its imports (the schema checker): only on a change
+    from generator.handbook import load_handbook
 
-    checked = check_handbook(root, docs_dir, directory_urls)
+    def load(root: Path) -> Handbook:  # the data alone: kept while only pages (docs/) changed
+        return buildcache.cached("handbook", cache, [root / "protocol", root / "forms"], lambda: load_handbook(root))
+
+    checked = check_handbook(root, docs_dir, directory_urls, load)
     return checked.handbook, checked.filled
 
 
@@ -133,8 +144,17 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError(str(exc)) from None
 
 
+def on_pre_build(config):  # each language's build: Material's search index is new now
+    searchcache.remember(config, _build.handbook.root)  # a page's search entries read once, not per build
+
+
 def on_startup(command, dirty):
     background.set_serving(command)  # under `mkdocs serve`, PDFs are rendered after the pages
+
+
+def on_serve(server, config, builder):
+    watching.use_native_observer(server)
+    return server
 
 
 def on_shutdown():
@@ -190,6 +210,7 @@ def on_post_build(config):
     if plugin is not None and getattr(plugin, "building", False):
         return  # an inner, per-language build: the index is not complete yet
     site_dir = Path(config.site_dir)
+    searchcache.save(_build.handbook.root)
     search.split_index(site_dir)
     palette.write(site_dir, config.extra["palette_css"]["site"], _build.palette_css)
     root = _build.handbook.root

@@ -21,25 +21,39 @@ import hashlib
 import re
 from pathlib import Path
 
-from generator.fileio import ContentCache, atomic_write
+from generator.fileio import ContentCache, atomic_write, by_content
 
 CLASS_ATTRIBUTE = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 SELECTOR_CLASS = re.compile(r"\.(-?[_a-zA-Z][_a-zA-Z0-9-]*)")
+INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", flags=re.S)
 INSIDE = re.compile(r"\([^()]*\)|\[[^\]]*\]|\"[^\"]*\"|'[^']*'")  # arguments, attributes, strings
 
 
+@by_content
+def _words(script: bytes) -> frozenset[str]:
+    return frozenset(WORD.findall(script.decode("utf-8", errors="replace")))
+
+
+@by_content
+def _page_classes(page: bytes) -> frozenset[str]:
+    text = page.decode("utf-8")
+    found: set[str] = set()
+    for double, single in CLASS_ATTRIBUTE.findall(text):
+        found.update((double or single).split())
+    for script in INLINE_SCRIPT.findall(text):
+        found.update(_words(script.encode("utf-8")))
+    return frozenset(found)
+
+
 def classes_in_site(site_dir: Path) -> frozenset[str]:
-    """Every class a built page names, and every word of every script (which may add classes)."""
+    """Every class a built page names, and every word of every script (which may add classes).
+    Each page and script is read anew; what is found in it only when its bytes changed."""
     found: set[str] = set()
     for page in site_dir.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        for double, single in CLASS_ATTRIBUTE.findall(text):
-            found.update((double or single).split())
-        for script in re.findall(r"<script\b[^>]*>(.*?)</script>", text, flags=re.S):
-            found.update(WORD.findall(script))
-    for script in site_dir.rglob("*.js"):
-        found.update(WORD.findall(script.read_text(encoding="utf-8", errors="replace")))
+        found.update(_page_classes(page.read_bytes()))
+    for script in site_dir.rglob("*.js"):  # Material's bundle and search worker, our own scripts
+        found.update(_words(script.read_bytes()))
     return frozenset(found)
 
 

@@ -46,5 +46,10 @@ def test_a_failure_in_the_background_is_logged_with_what_was_being_made(tmp_path
     )
 
 
+def test_the_background_work_yields_the_processor_to_the_page_builds(serving):
+    future = background.run("the PDF forms", os.nice, 0)  # os.nice(0): the worker's niceness
+    assert future.result(timeout=60) > os.nice(0)
+
+
 def _write_pid(target: Path) -> None:
     target.write_text(str(os.getpid()))

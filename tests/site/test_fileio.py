@@ -77,3 +77,20 @@ def test_only_the_latest_entries_are_kept(tmp_path):
         os.utime(path, ns=(n * 10**9, n * 10**9))
     cache.keep_latest(2)
     assert sorted(p.name for p in cache.folder.iterdir()) == sorted(cache.path([n]).name for n in (4, 5))
+
+
+def test_by_content_reads_each_different_input_once_and_forgets_the_oldest():
+    read = []
+    remembered = fileio.by_content(lambda data: read.append(data) or data.upper())
+    assert remembered(b"page one") == b"PAGE ONE" and remembered(b"page one") == b"PAGE ONE"
+    assert remembered(b"page two") == b"PAGE TWO"
+    assert read == [b"page one", b"page two"]
+
+
+def test_by_content_keeps_only_the_latest_inputs(monkeypatch):
+    monkeypatch.setattr(fileio, "BY_CONTENT_KEEP", 2)
+    read = []
+    remembered = fileio.by_content(lambda data: read.append(data) or len(data))
+    for data in (b"a", b"bb", b"a", b"ccc", b"bb"):  # "a" used again, so "bb" is the oldest when "ccc" comes
+        remembered(data)
+    assert read == [b"a", b"bb", b"ccc", b"bb"]

@@ -75,3 +75,33 @@ def test_a_second_build_takes_the_cut_font_from_the_cache(tiny_site, tmp_path, m
     monkeypatch.setattr(fonts, "subset_woff2", lambda *args: pytest.fail("cut the same font again"))
     fonts.subset_site_fonts(tiny_site, tmp_path / "cache")
     assert font.read_bytes() == cut
+
+
+def test_an_edited_page_is_checked_again_without_reading_the_data_again(data_copy, monkeypatch):
+    import generator.handbook
+
+    cache = data_copy / ".cache" / "build"
+    handbook, filled = hooks._load_and_check(data_copy, data_copy / "docs", True, cache)
+    page = data_copy / "docs" / "nl" / "about.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nEen nieuwe zin.\n", encoding="utf-8")
+    monkeypatch.setattr(generator.handbook, "load_handbook", lambda root: pytest.fail("read the data again"))
+    again, refilled = hooks._load_and_check(data_copy, data_copy / "docs", True, cache)
+    assert again.protocol == handbook.protocol
+    assert "Een nieuwe zin." in refilled["nl/about.md"][1] and "Een nieuwe zin." not in filled["nl/about.md"][1]
+
+
+def test_an_edited_data_file_is_read_again(data_copy, monkeypatch):
+    import generator.handbook
+
+    cache = data_copy / ".cache" / "build"
+    hooks._load_and_check(data_copy, data_copy / "docs", True, cache)
+    mentor = data_copy / "protocol" / "roles" / "mentor.yml"
+    text = mentor.read_text(encoding="utf-8")
+    assert "nl: Melding ontvangen\n" in text
+    mentor.write_text(text.replace("nl: Melding ontvangen\n", "nl: Melding binnengekomen\n", 1), encoding="utf-8")
+    loads = []
+    real = generator.handbook.load_handbook
+    monkeypatch.setattr(generator.handbook, "load_handbook", lambda root: loads.append(root) or real(root))
+    _, filled = hooks._load_and_check(data_copy, data_copy / "docs", True, cache)
+    assert loads == [data_copy]
+    assert "Melding binnengekomen" in filled["nl/roles/mentor.md"][1]
