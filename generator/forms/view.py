@@ -59,7 +59,7 @@ def form_view(form: FormDefinition, protocol: Protocol, labels: Labels, lang: st
         "record_heading": label("record_heading"),
         "record": record,
         "privacy_heading": label("privacy_heading"),
-        "privacy": _privacy(form, protocol, label, text, lang),
+        "privacy": _privacy(form, protocol, labels, label, text, lang),
         "page_counter_css": _counter_css(label("page_of")),
         "running_title": f"{settings.school_name} · {form.title[lang]}",
         "confidential": label("confidential"),
@@ -196,16 +196,20 @@ def _steps(form: FormDefinition, protocol: Protocol, label, lang: str) -> list[d
     ]
 
 
-def _privacy(form: FormDefinition, protocol: Protocol, label, text, lang: str) -> str:
+def _privacy(form: FormDefinition, protocol: Protocol, labels: Labels, label, text, lang: str) -> str:
     """The privacy note: purpose, where it goes (one student's file, or several), then what happens
     to the paper, how long it is kept and who may see it. Those three are the school's decisions
     (protocol/settings.yml: form_copies, retention, records_access); while one is empty, the note
-    says so in the handbook's own words (protocol/labels.yml: undecided_…) and invents nothing."""
+    says so in the handbook's own words (protocol/labels.yml: undecided_…) and invents nothing;
+    where those words speak to parents, forms/labels.yml has the forms' own (staff: "je")."""
     settings = protocol.settings
 
     def decided(key: str) -> str:
         value = getattr(settings, key, None)
-        return text(value[lang]).strip() if value else text(protocol.labels[f"undecided_{key}"][lang])
+        if value:
+            return text(value[lang]).strip()
+        own = f"undecided_{key}"
+        return label(own) if own in labels.texts else text(protocol.labels[own][lang])
 
     retention = getattr(settings, "retention", None)
     term = label("privacy_term", retention=text(retention[lang])) if retention else decided("retention")

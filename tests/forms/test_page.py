@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 import pytest
 
 from generator.forms.render import render_form_page
 from generator.pages.context import PageContext
+from tests.conftest import ROOT
 
 
 class Outline(HTMLParser):
@@ -101,3 +103,17 @@ def test_the_form_page_uses_the_words_sen_coordinator_and_zorgcoordinator(protoc
     dutch = render_form_page(handbook, "escalation", "nl")
     assert "SEN coordinator" in english and "zorgcoördinator" in dutch
     assert "care coordinator" not in english.lower()
+
+
+FORMAL_YOU = re.compile(r"\b(u|uw)\b", re.IGNORECASE)  # Dutch "u"/"uw": the handbook's words for parents
+
+
+@pytest.mark.parametrize("form_id", sorted(p.stem for p in (ROOT / "forms" / "definitions").glob("*.yml")))
+def test_every_dutch_form_page_addresses_staff_with_je_not_u(handbook, form_id):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(render_form_page(handbook, form_id, "nl"), "html.parser")
+    texts = [soup.get_text(" ")] + [value for tag in soup.find_all(True) for value in tag.attrs.values()]
+    formal = sorted({m.group(0) for text in texts if isinstance(text, str) for m in FORMAL_YOU.finditer(text)})
+    assert not formal, f"forms/{form_id}: the staff form page says {formal}; staff are addressed with 'je'"
+

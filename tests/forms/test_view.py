@@ -76,9 +76,18 @@ def test_while_the_school_has_not_decided_the_note_says_so_in_the_handbooks_word
     settings = protocol.settings
     assert settings.retention is None and settings.records_access is None and settings.form_copies is None
     privacy = form_view(handbook.forms["conversation-victim"], protocol, handbook.form_labels, "nl")["privacy"]
-    for key in ("undecided_retention", "undecided_records_access", "undecided_form_copies"):
+    for key in ("undecided_retention", "undecided_form_copies"):
         assert protocol.labels[key]["nl"].replace("{system}", settings.student_system) in privacy, key
     assert "jaar" not in privacy
+
+
+def test_while_access_is_open_the_note_says_so_to_staff_without_the_parents_question(protocol, handbook):
+    assert protocol.settings.records_access is None
+    for lang, parents_question in (("nl", "Wilt u iets inzien?"), ("en", "Would you like to see something?")):
+        privacy = form_view(handbook.forms["conversation-victim"], protocol, handbook.form_labels, lang)["privacy"]
+        assert handbook.form_labels.get("undecided_records_access", lang) in privacy
+        assert parents_question in protocol.labels["undecided_records_access"][lang]  # the handbook's, for parents
+        assert parents_question not in privacy
 
 
 def test_while_the_paper_rule_is_open_the_note_advises_shredding_once_the_note_is_in_the_system(protocol, handbook):
