@@ -103,7 +103,7 @@ def widgets(view: dict) -> list[Widget]:
 def _field_view(form_id: str, field: Field, protocol: Protocol, label, lang: str) -> dict:
     """One field's words and PDF names. Names start with the form's id, so that two forms merged
     into one PDF keep their fields apart (pdf.js links fields that share a name)."""
-    hint = {"date": label("date_hint"), "time": label("time_hint")}.get(field.type)
+    hint = _hint(field.type, label)
     help_ = field.help[lang] if field.help else None
     view = _simple(f"{form_id}-{field.id}", field.type, field.label[lang], help_, field.width, hint)
     if field.type == "textarea":
@@ -128,13 +128,19 @@ def _field_view(form_id: str, field: Field, protocol: Protocol, label, lang: str
         ]
     if field.type == "table":
         view["columns"] = [
-            {"id": c.id, "type": c.type, "label": c.label[lang], "width": c.width} for c in field.columns
+            {"id": c.id, "type": c.type, "label": c.label[lang], "width": c.width, "hint": _hint(c.type, label)}
+            for c in field.columns
         ]
         # The first column's header names its rows ("Leerling" for "Leerling 1", …): no empty header cell.
         row_word = fill(field.row_label[lang], n="").strip() if field.row_label else ""
         view["row_header"] = label("step_column") if field.rows == STEP_ROWS else row_word
         view["rows"] = _rows(form_id, field, protocol, label, lang)
     return view
+
+
+def _hint(kind: str, label) -> str | None:
+    """How a date or a time is written ("dd-mm-jjjj"), shown after its label or column header."""
+    return {"date": label("date_hint"), "time": label("time_hint")}.get(kind)
 
 
 def _simple(name: str, kind: str, text: str, help_: str | None, width: str, hint: str | None) -> dict:

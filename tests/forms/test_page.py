@@ -117,3 +117,21 @@ def test_every_dutch_form_page_addresses_staff_with_je_not_u(handbook, form_id):
     formal = sorted({m.group(0) for text in texts if isinstance(text, str) for m in FORMAL_YOU.finditer(text)})
     assert not formal, f"forms/{form_id}: the staff form page says {formal}; staff are addressed with 'je'"
 
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("form_id", ["conversation-victim", "case-overview"])
+def test_a_date_column_on_the_form_page_says_how_to_write_the_date_as_a_date_field_does(handbook, form_id, lang):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(render_form_page(handbook, form_id, lang), "html.parser")
+    fmt = f"({handbook.form_labels.get('date_hint', lang)})"
+    table = next(f for f in handbook.forms[form_id].fields if f.type == "table")
+    headers = [
+        th.get_text(" ", strip=True)
+        for th in soup.select(f"table[aria-labelledby='f-{form_id}-{table.id}'] th[scope=col]")
+    ]
+    for column, header in zip(table.columns, headers[1:], strict=True):
+        assert header == (f"{column.label[lang]} {fmt}" if column.type == "date" else column.label[lang])
+    assert any(c.type == "date" for c in table.columns)
+    dates = [f for f in handbook.forms[form_id].fields if f.type == "date"]  # a date field, as on paper
+    assert soup.find("label", attrs={"for": f"f-{form_id}-{dates[0].id}"}).get_text(" ", strip=True).endswith(fmt)
