@@ -3,6 +3,8 @@ the same words as the step list on the page, and painted by the stylesheet, not 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from generator.flowchart.dot import CONTACT_ANCHOR, PUBLIC_ROLES
@@ -127,3 +129,15 @@ def test_charts_carry_no_colours_ids_or_titles_of_their_own(site, protocol):
                 for attr in ("fill", "stroke"):
                     assert element.get(attr, "none") in ("none", "currentColor"), (path, element.name, attr)
                 assert "font-family" not in element.attrs
+
+
+def test_the_dutch_legend_says_u_on_the_parents_page_and_je_on_every_other(site, protocol):
+    formal, informal = re.compile(r"\b(u|uw)\b", re.IGNORECASE), re.compile(r"\b(je|jij|jouw)\b", re.IGNORECASE)
+    for role in protocol.roles.values():
+        _, figure = chart(site, "nl", role)
+        legend = figure.select_one(".flowchart__legend")
+        assert legend is not None, f"no legend with the chart of {role.id}"
+        words = f"{legend['aria-label']} {legend.get_text(' ', strip=True)}"
+        wrong, right = (informal, formal) if role.id == "parent" else (formal, informal)
+        assert not wrong.search(words), f"{role.id}'s chart legend says {wrong.search(words).group(0)!r}: {words}"
+        assert right.search(words), f"{role.id}'s chart legend: {words}"
