@@ -33,7 +33,8 @@ def contact_block(ctx: PageContext, role: str) -> str:
         render(
             "contact_block.html.j2",
             reach=s.reach,
-            mentor=s.contacts["mentor"][ctx.lang],
+            # the school's words for parents (contacts.mentor); students' own, with settings' mentor_contact
+            mentor=ctx.t("contact_mentor_how_student") if student else s.contacts["mentor"][ctx.lang],
             advisors=s.contacts["confidential-advisor"][ctx.lang],
             after_mentor=[] if student else [ctx.protocol.roles[r] for r in s.contact_ladder if r != "mentor"],
             contacts=s.contacts,

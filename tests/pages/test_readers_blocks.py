@@ -48,6 +48,18 @@ def test_the_contact_block_shows_what_the_school_fills_in_as_links(data_copy):
     assert "You may write to the school in English." in soup.get_text()
 
 
+@pytest.mark.parametrize(("lang", "yours"), [("nl", "je mentor"), ("en", "your mentor")])
+def test_the_students_block_tells_them_how_to_reach_their_mentor_in_their_words(data_copy, lang, yours):
+    how = {"nl": "via het mentoruur", "en": "in the mentor lesson"}  # the school's fact, changed
+    edit_yaml(data_copy / "protocol/settings.yml", lambda d: d.update(mentor_contact=how))
+    contacts = load_protocol(data_copy).settings.contacts
+    student = block(data_copy, "student", lang).select_one("dd").get_text(" ")
+    parent = block(data_copy, "parent", lang).select_one("dd").get_text(" ")
+    assert yours in student.lower() and how[lang] in student  # the words theirs, the fact the school's
+    assert contacts["mentor"][lang] not in student  # not the school's words for parents ...
+    assert contacts["mentor"][lang] in parent  # ... which the parents' block keeps
+
+
 def test_a_phone_number_that_is_not_a_number_is_refused_with_the_key(data_copy):
     edit_yaml(data_copy / "protocol/settings.yml", lambda d: d.update(reach={"office_phone": "javascript:x"}))
     assert any(line.startswith("protocol/settings.yml: reach.office_phone") for line in problems_of(data_copy))
