@@ -1,5 +1,6 @@
 """What a reader sees on a phone (390 × 844) and a desktop (1280 × 900), light and dark, in both
-languages: a form's tables at their own width in their sideways scroll."""
+languages: a form's tables at their own width in their sideways scroll, and the page title in the
+scrolled header legible."""
 
 from __future__ import annotations
 
@@ -58,3 +59,46 @@ def test_a_form_tables_rows_wrap_on_a_phone_no_more_than_on_a_desktop_and_it_scr
         assert box and box["wide"] > box["shown"] and box["scrolls"] == "auto", box
     width = page.evaluate("() => [document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]")
     assert width[0] <= width[1], f"the page itself is {width[0]} px wide on a {width[1]} px screen"
+
+
+def channels(colour: str) -> list[float]:
+    """'rgb(64, 81, 181)' or 'rgba(255, 255, 255, 0.7)' -> [r, g, b, alpha], r, g, b in 0..255."""
+    values = [float(c) for c in colour[colour.index("(") + 1 : -1].split(",")]
+    return values + [1.0] * (4 - len(values))
+
+
+def contrast(text: str, background: str) -> float:
+    """WCAG contrast ratio of a text colour (drawn with its alpha) on an opaque background."""
+    *fg, alpha = channels(text)
+    bg = channels(background)[:3]
+    drawn = [alpha * f + (1 - alpha) * b for f, b in zip(fg, bg, strict=True)]
+
+    def luminance(rgb) -> float:
+        r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (v / 255 for v in rgb))
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(drawn), luminance(bg)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+# The header's page title, shown once the page is scrolled past its heading: its colour, the
+# opacity it is drawn with (its own and its parents'), and the header's background.
+HEADER_TITLE = """() => { const title = document.querySelector('.md-header__title');
+    const topic = title.querySelectorAll('.md-header__topic')[1]; const text = topic.querySelector('.md-ellipsis');
+    let opacity = 1; for (let el = text; el; el = el.parentElement) opacity *= parseFloat(getComputedStyle(el).opacity);
+    return {active: title.classList.contains('md-header__title--active'), text: text.textContent.trim(),
+            colour: getComputedStyle(text).color, opacity,
+            background: getComputedStyle(document.querySelector('.md-header')).backgroundColor}; }"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_page_title_in_the_scrolled_phone_header_has_a_contrast_of_at_least_4_5(screens, scheme, lang):
+    page = screens[("phone", scheme)].open(site_path(lang, "roles/parent.md"))
+    page.mouse.wheel(0, 2 * PHONE["height"])
+    page.wait_for_function("() => document.querySelector('.md-header__title--active')")
+    page.wait_for_timeout(600)  # the title fades in (Material: 0.15 s opacity, 0.4 s slide)
+    title = page.evaluate(HEADER_TITLE)
+    assert title["text"] and title["opacity"] == 1, title
+    ratio = contrast(title["colour"], title["background"])
+    assert ratio >= 4.5, f"{scheme}, {lang}: the header's page title is {ratio:.2f}:1 ({title})"
