@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import fields
 
 from markupsafe import Markup, escape
@@ -80,9 +81,26 @@ def tracks(ctx: PageContext) -> str:
     return render("tracks.md.j2", tracks=ctx.protocol.tracks, lang=ctx.lang)
 
 
+# Where a long word of a role's title may break in its card on the home page: a soft hyphen, shown
+# as a hyphen only where the line breaks. The cards are narrower than "Vertrouwenspersoon" on a
+# phone and a desktop, and a browser without Dutch hyphenation (Chromium here) breaks it anywhere.
+CARD_BREAKS = ("vertrouwens|persoon", "zorg|coördinator")
+
+
+def card_title(title: str) -> str:
+    """'Vertrouwenspersoon' -> 'Vertrouwens\u00adpersoon' (each word of CARD_BREAKS, any case)."""
+    for word in CARD_BREAKS:
+        at = word.index("|")
+        pattern = re.compile(re.escape(word.replace("|", "")), re.IGNORECASE)
+        title = pattern.sub(lambda m, at=at: f"{m[0][:at]}\u00ad{m[0][at:]}", title)
+    return title
+
+
 def roles_menu(ctx: PageContext) -> str:
     """'Who are you?': one link per role, to its page."""
-    return render("roles_menu.md.j2", roles=ctx.protocol.roles.values(), lang=ctx.lang, ctx=ctx, t=ctx.t)
+    return render(
+        "roles_menu.md.j2", roles=ctx.protocol.roles.values(), lang=ctx.lang, ctx=ctx, t=ctx.t, card=card_title
+    )
 
 
 def contact_ladder(ctx: PageContext) -> str:

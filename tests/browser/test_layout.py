@@ -1,6 +1,6 @@
 """What a reader sees on a phone (390 × 844) and a desktop (1280 × 900), light and dark, in both
-languages: a form's tables at their own width in their sideways scroll, and the page title in the
-scrolled header legible."""
+languages: words kept whole in the home page's role cards, a form's tables at their own width in
+their sideways scroll, and the page title in the scrolled header legible."""
 
 from __future__ import annotations
 
@@ -102,3 +102,25 @@ def test_the_page_title_in_the_scrolled_phone_header_has_a_contrast_of_at_least_
     assert title["text"] and title["opacity"] == 1, title
     ratio = contrast(title["colour"], title["background"])
     assert ratio >= 4.5, f"{scheme}, {lang}: the header's page title is {ratio:.2f}:1 ({title})"
+
+
+# Each piece of a word in an element's text (split at spaces, hyphens and soft hyphens, where a
+# line may break) and whether its first and last letters are drawn on different lines. (Of each
+# letter, its last box: Chromium adds the hyphen drawn for a soft hyphen to the letter after it.)
+WORD_LINES = """el => { const pieces = []; const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const top = (node, at) => { const range = document.createRange(); range.setStart(node, at);
+        range.setEnd(node, at + 1); const boxes = [...range.getClientRects()]; return boxes[boxes.length - 1].top; };
+    while (walk.nextNode()) { const node = walk.currentNode; const re = /[^\\s\\u00ad-]+/g; let m;
+        while ((m = re.exec(node.data)))
+            pieces.push([m[0], top(node, m.index) !== top(node, m.index + m[0].length - 1)]); }
+    return pieces; }"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_no_role_card_on_the_home_page_breaks_a_word_in_two(screens, screen, lang):
+    page = screens[(screen, "light")].open(site_path(lang, "index.md"))
+    cards = page.locator(".role-menu a")
+    assert cards.count() >= 7
+    broken = [word for card in cards.all() for word, split in card.evaluate(WORD_LINES) if split]
+    assert not broken, f"{screen}, {lang}: words broken across lines in the role cards: {broken}"
