@@ -1,12 +1,13 @@
 """Build timings: the handbook (site, forms, booklets) against a bare Material build of the same Markdown.
 
 Each build runs `mkdocs build` in a fresh scratch copy of the project, so the clean build renders
-every form and booklet anew (nothing in .cache/), and the second build in the same copy is the
-rebuild with nothing changed. The bare build: a mkdocs.yml with only `theme: material` and one
-language's pages (docs/nl), no hooks and no i18n (the markers stay HTML comments); the bare
-bilingual build adds mkdocs-static-i18n and both languages' pages: the same Markdown the handbook
-publishes. Times are CPU seconds of the build process (user + sys), which other work on a shared
-machine disturbs far less than wall-clock time.
+every form and booklet anew (nothing in .cache/), and the later builds in the same copy are
+rebuilds with nothing changed, measured in turns with the bare builds' rebuilds. The bare build: a
+mkdocs.yml with only `theme: material` and one language's pages (docs/nl), no hooks and no i18n
+(the markers stay HTML comments); the bare bilingual build adds mkdocs-static-i18n and both
+languages' pages, as the handbook's sources are (markers unfilled); the bare published build has
+the Markdown the handbook publishes, markers filled. Times are CPU seconds of the build process
+(user + sys), which other work on a shared machine disturbs far less than wall-clock time.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ class Timings:
     site: Path
     bare_site: Path | None = None
     markdown: int = 0  # bytes of Markdown built
+    config: Path | None = None  # its mkdocs.yml
 
 
 def _children_cpu() -> float:
@@ -123,18 +125,30 @@ def markdown_bytes(copy: Path) -> int:
 
 
 def handbook(scratch: Path) -> Timings:
+    """The handbook's clean build; its rebuild is measured by `rebuild_rounds`."""
     copy = project_copy(scratch)
     site = copy / "site"
-    clean = mkdocs_build(copy / "mkdocs.yml", site)
-    rebuilds = [mkdocs_build(copy / "mkdocs.yml", site) for _ in range(2)]
-    return Timings(clean, statistics.median(rebuilds), site)
+    return Timings(mkdocs_build(copy / "mkdocs.yml", site), 0.0, site, config=copy / "mkdocs.yml")
 
 
-def bare(scratch: Path, repeat: int = 3, bilingual: bool = False, published: bool = False) -> Timings:
+def bare(scratch: Path, bilingual: bool = False, published: bool = False) -> Timings:
+    """A bare build's clean build; its rebuild is measured by `rebuild_rounds`."""
     if published:
         copy = bare_published_copy(scratch)
     else:
         copy = bare_bilingual_copy(scratch) if bilingual else bare_copy(scratch)
     site = copy / "site"
-    runs = [mkdocs_build(copy / "mkdocs.yml", site) for _ in range(repeat)]
-    return Timings(runs[0], statistics.median(runs[1:]) if repeat > 1 else runs[0], site, markdown=markdown_bytes(copy))
+    clean = mkdocs_build(copy / "mkdocs.yml", site)
+    return Timings(clean, 0.0, site, markdown=markdown_bytes(copy), config=copy / "mkdocs.yml")
+
+
+def rebuild_rounds(builds: list[Timings], rounds: int = 5) -> None:
+    """Each build's rebuild with nothing changed, `rounds` times, taking turns (the handbook, then
+    each bare build, then again), so that a busy or throttled moment of a shared machine falls on
+    all of them alike; each gets the median of its runs."""
+    runs: list[list[float]] = [[] for _ in builds]
+    for _ in range(rounds):
+        for build, times in zip(builds, runs, strict=True):
+            times.append(mkdocs_build(build.config, build.site))
+    for build, times in zip(builds, runs, strict=True):
+        build.rebuild = statistics.median(times)
