@@ -21,6 +21,7 @@ TARGET_REBUILD_RATIO = 1.3
 REBUILD_ROUNDS = 5
 TARGET_FORM_KB = 100.0
 TARGET_SERVE_SECONDS = 2.0
+SERVE_TURNS = 3
 ROBOTO_KIB = 50.0  # bare Material asks Google Fonts for Roboto: a font counts only up to this
 TARGET_LIGHTHOUSE = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 LIGHTHOUSE_PAGES = ("/", "/roles/mentor/")
@@ -176,10 +177,15 @@ def report_serve(scratch: Path) -> None:
     section("(f) `make serve`: from saving a file to the served page showing the change (bench/serve.py)")
     from bench import serve
 
-    for label, seconds in serve.measure(scratch):
-        shown = "not shown within the limit" if seconds is None else f"{seconds:6.2f} s"
-        ok = seconds is not None and seconds <= TARGET_SERVE_SECONDS
-        print(f"{label:72} {shown}   target: <= {TARGET_SERVE_SECONDS:.0f} s -> {target(f'serve: {label}', ok)}")
+    print(f"{'':58} {'each turn':>22}   slowest")
+    for label, turns in serve.measure(scratch, SERVE_TURNS):
+        shown = " ".join("  none" if s is None else f"{s:6.2f}" for s in turns)
+        slowest = None if None in turns else max(turns)
+        ok = slowest is not None and slowest <= TARGET_SERVE_SECONDS
+        print(
+            f"{label:58} {shown:>22}   {'not shown' if slowest is None else f'{slowest:.2f} s'}"
+            f"   target: slowest <= {TARGET_SERVE_SECONDS:.0f} s -> {target(f'serve: {label}', ok)}"
+        )
     print("  the changed forms and the booklet follow in the background (generator/site/background.py)")
 
 

@@ -65,6 +65,8 @@ class _Build:
     order: dict[str, list[str]] = field(default_factory=dict)  # lang -> page paths in nav order
     chapters: dict[str, dict[str, booklet.Chapter]] = field(default_factory=dict)  # lang -> path -> page
     not_found: dict[str, str] = field(default_factory=dict)  # lang -> its rendered 404 page
+    # PDF work handed to background.run once every page is written: (label, function, *args)
+    after_pages: list[tuple] = field(default_factory=list)
 
 
 _build: _Build | None = None
@@ -90,9 +92,10 @@ def on_config(config):
         )
         rendered = sorted(p.relative_to(root).as_posix() for p in forms.cache_dir(root).rglob("*.pdf"))
         form_inputs = inputs[:2]  # and, as for every cache, the code and packages (generator.fileio)
+        later = []
         if background.serving() and forms.all_rendered(handbook):
-            # `mkdocs serve` after an edit: the pages now, the changed forms a few seconds later.
-            background.run("the PDF forms", forms.render_changed, handbook, form_inputs, rendered, config.site_dir)
+            # `mkdocs serve` after an edit: the pages now, the changed forms once they are written.
+            later.append(("the PDF forms", forms.render_changed, handbook, form_inputs, rendered, config.site_dir))
         else:
             forms.render_changed(handbook, form_inputs, rendered)
         forms.record_sizes(handbook)  # for the forms overview, also when render_all was skipped
@@ -110,7 +113,7 @@ def on_config(config):
     # Material's palette stylesheet cut to the site's colours (overrides/main.html links it).
     material_css, site_css, palette_css = palette.site_palette(config.theme.get("palette"))
     config.extra["palette_css"] = {"material": material_css, "site": site_css}
-    _build = _Build(id(config), handbook, filled, palette_css)
+    _build = _Build(id(config), handbook, filled, palette_css, after_pages=later)
     return config
 
 
@@ -214,16 +217,19 @@ def on_post_build(config):
     search.split_index(site_dir)
     palette.write(site_dir, config.extra["palette_css"]["site"], _build.palette_css)
     root = _build.handbook.root
-    cache, assets = content_cache(root, "booklet", ".pdf"), Path(config.docs_dir) / "assets"
-    for lang, order in _build.order.items():  # the printable booklet of each language
-        pages = _build.chapters.get(lang, {})
-        chapters = [pages[path] for path in order if path in pages]
-        # At once for `mkdocs build`; after the pages while serving (generator/site/background.py).
-        background.run(
-            "the booklet", booklet.write_for, lang, _build.handbook.protocol, chapters, site_dir, cache, assets
-        )
-    cache.keep_latest(4 * len(LANGUAGES))  # this build's and the other kind's (site, offline), and spares
     # mkdocs-static-i18n keeps only the 404 page of the last language built: write each one.
     notfound.write_pages(site_dir, _build.not_found)
     themecss.trim_site(site_dir, content_cache(root, "themecss", ".css"))  # after every page, the 404s too
     fonts.subset_site_fonts(site_dir, content_cache(root, "fonts").folder)
+    cache, assets = content_cache(root, "booklet", ".pdf"), Path(config.docs_dir) / "assets"
+    for lang, order in _build.order.items():  # the printable booklet of each language
+        pages = _build.chapters.get(lang, {})
+        chapters = [pages[path] for path in order if path in pages]
+        _build.after_pages.append(
+            ("the booklet", booklet.write_for, lang, _build.handbook.protocol, chapters, site_dir, cache, assets)
+        )
+    # At once for `mkdocs build`. While serving, in the background (generator/site/background.py),
+    # handed over only now that the pages are written, so the PDFs never slow the page build down.
+    for label, work, *args in _build.after_pages:
+        background.run(label, work, *args)
+    cache.keep_latest(4 * len(LANGUAGES))  # this build's and the other kind's (site, offline), and spares

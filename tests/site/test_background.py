@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
 from generator.site import background
+from tests.helpers import ROOT
 
 
 @pytest.fixture
@@ -49,6 +51,31 @@ def test_a_failure_in_the_background_is_logged_with_what_was_being_made(tmp_path
 def test_the_background_work_yields_the_processor_to_the_page_builds(serving):
     future = background.run("the PDF forms", os.nice, 0)  # os.nice(0): the worker's niceness
     assert future.result(timeout=60) > os.nice(0)
+
+
+def test_while_serving_the_pdfs_are_handed_over_only_once_the_edited_page_is_written(site_copy, serving, monkeypatch):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    if (ROOT / ".cache").is_dir():  # the forms already rendered: what an editor's project has
+        shutil.copytree(ROOT / ".cache", site_copy / ".cache", ignore=shutil.ignore_patterns("node"))
+    site = site_copy / "served"
+
+    def serve_build():
+        build(load_config(str(site_copy / "mkdocs.yml"), site_dir=str(site)), serve_url="http://127.0.0.1:8000/")
+
+    serve_build()  # `mkdocs serve`'s first build
+    background.wait()
+    mentor = site_copy / "protocol" / "roles" / "mentor.yml"
+    text = mentor.read_text(encoding="utf-8")
+    assert "nl: Melding ontvangen\n" in text
+    mentor.write_text(text.replace("nl: Melding ontvangen\n", "nl: Melding binnengekomen\n", 1), encoding="utf-8")
+    handed = []
+    page = site / "roles" / "mentor" / "index.html"
+    monkeypatch.setattr(background, "run", lambda label, *args: handed.append((label, page.read_text("utf-8"))))
+    serve_build()  # the edit
+    assert [label for label, _ in handed] == ["the PDF forms", "the booklet", "the booklet"]
+    assert all("Melding binnengekomen" in written for _, written in handed)
 
 
 def _write_pid(target: Path) -> None:
