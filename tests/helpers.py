@@ -21,6 +21,8 @@ from urllib.parse import unquote, urljoin, urlparse
 from bs4 import BeautifulSoup
 
 from generator import LANGUAGES
+from generator.handbook import form_files
+from generator.pages.generated import form_pages
 from generator.site.language import site_prefix
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,9 +64,12 @@ def site_path(lang: str, page_src: str) -> str:
 
 
 def page_urls(lang: str) -> list[str]:
-    """Every handbook page of one language as a site path ('/roles/mentor/', '/en/roles/mentor/')."""
+    """Every handbook page of one language as a site path ('/roles/mentor/', '/en/roles/mentor/'):
+    the pages under docs/ and the form pages the build makes from the form definitions."""
     docs = ROOT / "docs" / lang
-    return [site_path(lang, md.relative_to(docs).as_posix()) for md in sorted(docs.rglob("*.md"))]
+    written = {md.relative_to(docs).as_posix() for md in docs.rglob("*.md")}
+    generated = {src.split("/", 1)[1] for src in form_pages(form_files(ROOT)) if src.startswith(f"{lang}/")}
+    return [site_path(lang, page) for page in sorted(written | generated)]
 
 
 ALL_PAGES = [url for lang in LANGUAGES for url in page_urls(lang)]
