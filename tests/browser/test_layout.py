@@ -1,6 +1,7 @@
 """What a reader sees on a phone (390 × 844) and a desktop (1280 × 900), light and dark, in both
 languages: words kept whole in the home page's role cards, a form's tables at their own width in
-their sideways scroll, and the page title in the scrolled header legible."""
+their sideways scroll with the rows across them (decisions) wrapped to the screen and in view, and
+the page title in the scrolled header legible."""
 
 from __future__ import annotations
 
@@ -33,9 +34,9 @@ def screens(browser, site_url):
         tab.page.context.close()
 
 
-# Each row heading in a form page's tables (a step, an agreement, a decision across the row) with
-# the number of lines it takes.
-ROW_LINES = """() => [...document.querySelectorAll('.form-fill table th[scope=row]')].map(th => {
+# Each row heading in a form page's tables (a step, an agreement) with the number of lines it takes;
+# rows across the whole table (a decision) are the next test's.
+ROW_LINES = """() => [...document.querySelectorAll('.form-fill table th[scope=row]:not([colspan])')].map(th => {
     const range = document.createRange(); range.selectNodeContents(th);
     const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
     return [th.textContent.trim(), tops.size]; })"""
@@ -59,6 +60,28 @@ def test_a_form_tables_rows_wrap_on_a_phone_no_more_than_on_a_desktop_and_it_scr
         assert box and box["wide"] > box["shown"] and box["scrolls"] == "auto", box
     width = page.evaluate("() => [document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]")
     assert width[0] <= width[1], f"the page itself is {width[0]} px wide on a {width[1]} px screen"
+
+
+# Each row across a whole table (a decision, a role's heading): its text's left and right edge, and
+# those of the page's text column.
+ACROSS = """() => [...document.querySelectorAll('.form-fill table th[colspan] .form-row-text')].map(text => {
+    const column = text.closest('.form-fill').getBoundingClientRect(), r = text.getBoundingClientRect();
+    return {text: text.textContent.trim(), left: r.left, right: r.right, from: column.left, to: column.right}; })"""
+
+
+SCROLL_TO_END = "() => document.querySelectorAll('.form-fill .md-typeset__scrollwrap').forEach(b => b.scrollBy(1e4, 0))"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_on_a_phone_a_decision_across_a_form_table_wraps_at_the_screen_and_stays_in_view_when_it_scrolls(screens, lang):
+    page = screens[("phone", "light")].open(site_path(lang, "forms/case-overview.md"))
+    rows = page.evaluate(ACROSS)
+    assert any("?" in row["text"] for row in rows), rows  # the case overview's decisions
+    for moment in ("before scrolling", "scrolled to the end"):
+        outside = [row["text"] for row in rows if row["left"] < row["from"] - 1 or row["right"] > row["to"] + 1]
+        assert not outside, f"{moment}, outside the text column: {outside}"
+        page.evaluate(SCROLL_TO_END)
+        rows = page.evaluate(ACROSS)
 
 
 def channels(colour: str) -> list[float]:
