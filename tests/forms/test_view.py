@@ -76,18 +76,26 @@ def test_while_the_school_has_not_decided_the_note_says_so_in_the_handbooks_word
     settings = protocol.settings
     assert settings.retention is None and settings.records_access is None and settings.form_copies is None
     privacy = form_view(handbook.forms["conversation-victim"], protocol, handbook.form_labels, "nl")["privacy"]
-    for key in ("undecided_retention", "undecided_form_copies"):
-        assert protocol.labels[key]["nl"].replace("{system}", settings.student_system) in privacy, key
+    assert protocol.labels["undecided_form_copies"]["nl"].replace("{system}", settings.student_system) in privacy
     assert "jaar" not in privacy
 
 
-def test_while_access_is_open_the_note_says_so_to_staff_without_the_parents_question(protocol, handbook):
-    assert protocol.settings.records_access is None
-    for lang, parents_question in (("nl", "Wilt u iets inzien?"), ("en", "Would you like to see something?")):
+@pytest.mark.parametrize(
+    "key, handbooks_words",
+    [
+        ("undecided_records_access", {"nl": "Wilt u iets inzien?", "en": "Would you like to see something?"}),
+        ("undecided_retention", {"nl": "Vraag het de mentor", "en": "Ask the mentor"}),
+    ],
+)
+def test_while_access_or_retention_is_open_the_note_says_so_to_staff_in_the_forms_own_words(
+    protocol, handbook, key, handbooks_words
+):
+    assert protocol.settings.records_access is None and protocol.settings.retention is None
+    for lang, words in handbooks_words.items():
         privacy = form_view(handbook.forms["conversation-victim"], protocol, handbook.form_labels, lang)["privacy"]
-        assert handbook.form_labels.get("undecided_records_access", lang) in privacy
-        assert parents_question in protocol.labels["undecided_records_access"][lang]  # the handbook's, for parents
-        assert parents_question not in privacy
+        assert handbook.form_labels.get(key, lang) in privacy
+        assert words in protocol.labels[key][lang]  # the handbook's: for parents, or sending to the mentor
+        assert words not in privacy
 
 
 def test_while_the_paper_rule_is_open_the_note_advises_shredding_once_the_note_is_in_the_system(protocol, handbook):
