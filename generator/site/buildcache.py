@@ -23,8 +23,13 @@ T = TypeVar("T")
 KEEP = 4  # entries per kind
 
 
-def cached(kind: str, cache_dir: Path, inputs: Iterable[Path], compute: Callable[[], T], *extra: object) -> T:
-    """compute(), or its result from the last call with the same inputs and extra values."""
+def cached(
+    kind: str, cache_dir: Path, inputs: Iterable[Path], compute: Callable[[], T], *extra: object, keep: int = KEEP
+) -> T:
+    """compute(), or its result from the last call with the same inputs and extra values. `keep`: how
+    many entries of the kind stay; 1 for work done for its effect on other files (rendering the
+    forms), which only the latest inputs describe: after an edit is undone, the earlier entry
+    must not say the files are up to date, since they were made for the edit."""
     cache = ContentCache(Path(cache_dir), ".pickle", prefix=f"{kind}-")
     target = cache.path([*map(Path, inputs), repr(extra)])
     if target.is_file():
@@ -36,5 +41,5 @@ def cached(kind: str, cache_dir: Path, inputs: Iterable[Path], compute: Callable
     cache.store(target, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     # The few latest entries of a kind stay (the site and the offline build differ in their
     # settings and take turns); older ones go, so the cache does not grow.
-    cache.keep_latest(KEEP)
+    cache.keep_latest(keep)
     return value

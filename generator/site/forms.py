@@ -49,7 +49,8 @@ def render_changed(handbook: Handbook, inputs: list[Path], rendered: list[str], 
     from generator.site import buildcache
 
     cache = content_cache(handbook.root, "build").folder
-    buildcache.cached("forms", cache, inputs, lambda: render_all(handbook), rendered)
+    # keep=1: the PDFs in .cache/forms are those of the latest inputs; an undone edit renders again
+    buildcache.cached("forms", cache, inputs, lambda: render_all(handbook), rendered, keep=1)
     if site_dir is not None:
         copy_to_site(handbook, Path(site_dir))
 

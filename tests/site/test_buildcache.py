@@ -65,3 +65,22 @@ def test_a_failing_check_stores_nothing_and_fails_again(project):
         with pytest.raises(DataError):
             cached("checked", project / ".cache", [project / "data"], broken)
     assert not list((project / ".cache").glob("*.pickle"))
+
+
+def test_an_undone_edit_renders_the_forms_again(tmp_path, monkeypatch):
+    """The forms' marker says which inputs the PDFs in .cache/forms were made from: only the latest.
+    Editing a form and undoing the edit must render it again, or the edited PDF would stay."""
+    from types import SimpleNamespace
+
+    from generator.site import forms
+
+    template = tmp_path / "forms" / "templates" / "fields.html"
+    template.parent.mkdir(parents=True)
+    renders = []
+    monkeypatch.setattr(forms, "render_all", lambda handbook: renders.append(template.read_text(encoding="utf-8")))
+    handbook = SimpleNamespace(root=tmp_path)
+    for text in ("<th>Wanneer</th>", "<th>Wanneer (dd-mm-jjjj)</th>", "<th>Wanneer</th>"):  # edit, then undo
+        template.write_text(text, encoding="utf-8")
+        forms.render_changed(handbook, [tmp_path / "forms"], [])
+    forms.render_changed(handbook, [tmp_path / "forms"], [])  # nothing changed now
+    assert renders == ["<th>Wanneer</th>", "<th>Wanneer (dd-mm-jjjj)</th>", "<th>Wanneer</th>"]
