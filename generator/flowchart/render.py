@@ -28,8 +28,8 @@ def flowchart(ctx: PageContext, role: str) -> str:
             text_link=ctx.t("chart_text_link"),
             text_href=f"#{first.id}",
             legend={
-                "title": _addressed(ctx, role, "legend"),
-                "step": _addressed(ctx, role, "legend_step"),
+                "title": ctx.t_to(role, "legend"),
+                "step": ctx.t_to(role, "legend_step"),
                 "decision": ctx.t("legend_decision"),
                 "handover": ctx.t("legend_handover_public" if role in PUBLIC_ROLES else "legend_handover"),
                 "scroll": ctx.t("chart_scroll"),
@@ -37,13 +37,6 @@ def flowchart(ctx: PageContext, role: str) -> str:
         )
         + "\n"
     )
-
-
-def _addressed(ctx: PageContext, role: str, key: str) -> str:
-    """A word as the role's page says it: parents are addressed with "u", so on their page a
-    label's `_formal` words where it has them; everyone else "je", the label itself."""
-    formal = f"{key}_formal"
-    return ctx.t(formal) if role == "parent" and formal in ctx.protocol.labels else ctx.t(key)
 
 
 def chart_link(ctx: PageContext, role: str) -> str:

@@ -49,3 +49,9 @@ class PageContext:
     def t(self, key: str) -> str:
         """A word from protocol/labels.yml in this page's language (MissingLabel if it is not there)."""
         return self.protocol.labels[key][self.lang]
+
+    def t_to(self, role: str, key: str) -> str:
+        """A word as it is said to a role's reader: parents are addressed with "u", so for them the
+        label's `_formal` form where it has one; everyone else "je", the label itself."""
+        formal = f"{key}_formal"
+        return self.t(formal) if role == "parent" and formal in self.protocol.labels else self.t(key)

@@ -29,6 +29,7 @@ def what_now(ctx: PageContext) -> str:
         tree=build(protocol),
         lang=lang,
         t=ctx.t,
+        t_to=ctx.t_to,
         label=label,
         href=ctx.node_url,
         forms=forms,
