@@ -15,11 +15,10 @@ tests/site/test_searchcache.py compares a built index with the cache and without
 from __future__ import annotations
 
 import copy
-import hashlib
 import json
 from pathlib import Path
 
-from generator.fileio import content_cache
+from generator.fileio import content_cache, digest
 
 _known: dict[str, list[dict]] = {}  # page key -> its entries, from earlier builds
 _used: dict[str, list[dict]] = {}  # page key -> its entries, this build
@@ -33,7 +32,7 @@ def _toc(items) -> list:
 def page_key(page) -> str:
     meta = {name: page.meta.get(name) for name in ("search", "tags", "title")}
     parts = [page.url, str(page.title), page.content, _toc(page.toc), meta]
-    return hashlib.sha256(json.dumps(parts, default=str, sort_keys=True).encode("utf-8")).hexdigest()
+    return digest([json.dumps(parts, default=str, sort_keys=True)])
 
 
 def _cache_file(root: Path) -> Path:

@@ -42,11 +42,17 @@ def material(pages) -> list[dict]:
     return index.entries
 
 
+def new_process() -> None:
+    """What a new `mkdocs build` process starts with: nothing remembered, nothing read from disk."""
+    for remembered in (searchcache._known, searchcache._used, searchcache._loaded):
+        remembered.clear()
+
+
 @pytest.fixture(autouse=True)
 def fresh_process():
-    searchcache._known.clear(), searchcache._used.clear(), searchcache._loaded.clear()
+    new_process()
     yield
-    searchcache._known.clear(), searchcache._used.clear(), searchcache._loaded.clear()
+    new_process()
 
 
 def test_an_unchanged_page_gets_materials_entries_without_being_read_again(tmp_path):
@@ -80,7 +86,7 @@ def test_the_next_build_reads_the_entries_from_the_cache_not_the_pages(tmp_path)
     first = build(tmp_path, [page()], reads)
     searchcache.save(tmp_path)
     assert list((tmp_path / ".cache" / "search").glob("*.json"))
-    searchcache._known.clear(), searchcache._loaded.clear()  # a new `mkdocs build` process
+    new_process()
     assert build(tmp_path, [page()], reads) == first
     assert reads == ["roles/mentor/"]
 
