@@ -183,6 +183,19 @@ CASES = {
         '        en: <img src="http://127.0.0.1:8765/fetched-by-booklet.png">',
         "found the HTML '<img",
     ),
+    # step texts say where each part comes from (issue 19: advice per sentence, not per step)
+    "body-part-untraced": (
+        M,
+        "        source: [approach-2, teachers-1, parents-1, track-1-1, track-1-2]\n",
+        "",
+        f"{M}: steps[m-receive].body[0].source: found neither a source nor advice: true",
+    ),
+    "body-part-traced-and-advice": (
+        M,
+        "        source: [approach-2, teachers-1, parents-1, track-1-1, track-1-2]\n",
+        "        source: [approach-2, teachers-1, parents-1, track-1-1, track-1-2]\n        advice: true\n",
+        f"{M}: steps[m-receive].body[0].advice: found both a source and advice: true",
+    ),
     "body-markdown-image": (M, BODY_EN, '        en: "![x](http://127.0.0.1:8765/x.png)"', "found an image"),
     "body-file-url": (
         M,
