@@ -107,7 +107,9 @@ def test_each_step_in_an_outcome_says_what_to_do_and_names_its_forms(site, proto
         items = element.select("li.wn-step")
         assert len(items) == len(outcome.steps)
         for item, node in zip(items, outcome.steps, strict=True):
-            assert item.select_one(".wn-step__body").get_text(" ", strip=True) == node.body[lang]
+            advice = f"{protocol.labels['advice'][lang]}: "  # advice is labelled where it stands (issue 19)
+            said = " ".join((advice if part.is_advice else "") + part.text[lang] for part in node.parts)
+            assert item.select_one(".wn-step__body").get_text(" ", strip=True) == said
             forms = [a.get_text() for a in item.select(".wn-step__form a")]
             assert forms == [protocol.forms[f].title[lang] for f in node.forms]
             with_forms += bool(forms)
