@@ -10,11 +10,10 @@ serve: setup system-serve  ## serve the handbook with its forms at http://127.0.
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: setup system-serve  ## write the deployable site to site/, with .gz and .br copies for the web server
-	$(BIN)/mkdocs build --strict
-	$(BIN)/python -m generator.site.compress site
+	$(BIN)/python -m generator build
 
 offline: setup system-serve  ## write a site for a file share (file://), search included, to site-offline/
-	HANDBOOK_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
+	$(BIN)/python -m generator build --offline
 
 test: setup system-test node-tools  ## lint, then run the whole test suite (browser and HTML checks included)
 	$(BIN)/ruff check generator tests bench

@@ -48,8 +48,13 @@ def main(argv: list[str] | None = None) -> int:
     root = args.root.resolve()
     if args.offline:
         os.environ["HANDBOOK_OFFLINE"] = "true"  # mkdocs.yml: the offline plugin, !ENV
-    target = (args.site_dir or root / ("site-offline" if args.offline else "site")).absolute()
-    problems = config_problems(root)
+    try:
+        config = read_config(root)
+    except DataError as exc:
+        return refuse([str(p) for p in exc.problems], args.site_dir or root / "site")
+    default = "site-offline" if args.offline else str(config.get("site_dir") or "site")
+    target = (args.site_dir or root / default).absolute()
+    problems = config_problems(root, config)
     if problems:
         return refuse([str(p) for p in problems], target)
     try:
@@ -61,13 +66,9 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def config_problems(root: Path) -> list[Problem]:
+def config_problems(root: Path, config: dict) -> list[Problem]:
     """mkdocs.yml's problems, before MkDocs reads it (a configuration error stops MkDocs before
     the handbook's own check would run)."""
-    try:
-        config = read_config(root)
-    except DataError as exc:
-        return exc.problems
     docs = root / str(config.get("docs_dir") or "docs")
     pages = [p.relative_to(docs).as_posix() for p in sorted(docs.rglob("*.md"))] if docs.is_dir() else []
     return site_problems(root, docs, pages)
