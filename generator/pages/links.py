@@ -76,10 +76,12 @@ def link_problems(
     known: every file of the site by its docs src (pages, assets, generated forms and PDFs)."""
     problems = []
     for src, (file, written, filled) in pages.items():
-        own = set(targets(written))
-        for target in dict.fromkeys(targets(markdown_parts(filled))):
-            what = broken(src, target, known)
-            if what is not None:
+        suspects = {t: what for t in targets(filled) if (what := broken(src, t, known)) is not None}
+        if not suspects:
+            continue  # the usual case: the page is not parsed any further
+        own, read = set(targets(written)), set(targets(markdown_parts(filled)))
+        for target, what in suspects.items():
+            if target in read:  # not a text inside a raw HTML block
                 problems.append(where(src, file, target, what, own, protocol))
     return problems
 
