@@ -169,6 +169,7 @@ _DOC_LINK = re.compile(
 )
 _OMITTED = re.compile(r"^The following pages exist in the docs directory, but are not included in the \"nav\"")
 _NAV_MISSING = re.compile(r"^A reference to '(?P<path>[^']+)' is included in the 'nav' configuration")
+_CONFIG_VALUE = re.compile(r"^Config value '(?P<key>[^']+)': (?P<rest>.*)$", re.S)
 _NAV_ABSOLUTE = re.compile(r"^An absolute path to '(?P<path>[^']+)' is included in the 'nav'")
 
 
@@ -222,6 +223,8 @@ def translate(message: str, root: Path) -> list[str]:
     if match := _NAV_MISSING.match(message) or _NAV_ABSOLUTE.match(message):
         expected = "the path of a page in docs/<language>/, such as roles/mentor.md"
         return [str(Problem(CONFIG, "nav", f"'{match['path']}', which is not a page", expected))]
+    if match := _CONFIG_VALUE.match(message):
+        return [f"{CONFIG}: {match['key']}: {' '.join(match['rest'].split())}"]
     if message.startswith("The protocol data or a page is broken") or message.startswith("A form could not"):
         return message.splitlines()
     return [" ".join(message.split())]

@@ -299,3 +299,10 @@ def test_mkdocs_warnings_about_a_page_and_the_nav_name_the_page_and_mkdocs_yml(d
         "mkdocs.yml: nav: found no entry for the page extra.md (docs/nl/extra.md)",
         "mkdocs.yml: nav: found no entry for the page extra.md (docs/en/extra.md)",
     ]
+
+
+def test_a_configuration_error_only_mkdocs_knows_is_one_line_naming_mkdocs_yml(tmp_path):
+    message = "Config value 'theme': Unrecognised theme name: 'materal'.\nThe available installed themes are: mkdocs"
+    assert build.translate(message, tmp_path) == [
+        "mkdocs.yml: theme: Unrecognised theme name: 'materal'. The available installed themes are: mkdocs"
+    ]
