@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as exc:
         return refuse([str(p) for p in exc.problems], args.site_dir or root / "site")
     default = "site-offline" if args.offline else str(config.get("site_dir") or "site")
-    target = (args.site_dir or root / default).absolute()
+    target = (args.site_dir or root / default).resolve()  # a site/ that is a link: where it points
     problems = config_problems(root, config)
     if problems:
         return refuse([str(p) for p in problems], target)
@@ -94,12 +94,19 @@ def build_in_place(target: Path, make: Callable[[Path], int]) -> int:
     try:
         with _terminate_as_exit():
             result = make(folder)
-        folder.chmod(0o755)  # mkdtemp makes it private; a site is read by the web server
+        folder.chmod(_folder_mode())  # mkdtemp makes it private; the web server reads a site
         replace(target, folder)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
     return result
+
+
+def _folder_mode() -> int:
+    """The mode a folder gets from mkdir under the current umask (0o755 under 022)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o777 & ~mask
 
 
 def replace(target: Path, new: Path) -> None:

@@ -306,3 +306,13 @@ def test_a_configuration_error_only_mkdocs_knows_is_one_line_naming_mkdocs_yml(t
     assert build.translate(message, tmp_path) == [
         "mkdocs.yml: theme: Unrecognised theme name: 'materal'. The available installed themes are: mkdocs"
     ]
+
+
+def test_the_new_site_folder_can_be_read_by_others_as_one_mkdocs_writes(tmp_path):
+    target, _ = old_site(tmp_path)
+    umask = os.umask(0o022)
+    try:
+        build.build_in_place(target, lambda folder: (folder / "index.html").write_text("x"))
+    finally:
+        os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o755  # not mkdtemp's 0o700: the web server reads it
