@@ -213,6 +213,21 @@ def theme(site: Site) -> list[Problem]:
     return problems
 
 
+def folders(site: Site) -> list[Problem]:
+    """The pages and the theme's files come from folders of the project: MkDocs publishes every
+    file of docs_dir and theme.custom_dir."""
+    problems = []
+    theme = site.config.get("theme")
+    found = [("docs_dir", site.config.get("docs_dir", "docs"))]
+    if isinstance(theme, dict) and "custom_dir" in theme:
+        found.append(("theme.custom_dir", theme["custom_dir"]))
+    for key, value in found:
+        path = posixpath.normpath(value) if isinstance(value, str) else ""
+        if not path or path.startswith(("/", "../", "\\")) or path in (".", "..") or _SCHEME.match(path):
+            problems.append(Problem(CONFIG, key, show(value), "a folder inside the project, such as docs"))
+    return problems
+
+
 def extra(site: Site) -> list[Problem]:
     """No web statistics: the site collects no data (README)."""
     problems = []
@@ -326,7 +341,17 @@ def _plain(value: object) -> str | None:
     return None
 
 
-CHECKS: list[Callable[[Site], list[Problem]]] = [languages, nav, texts, site_url, assets, theme, extra, hooks]
+CHECKS: list[Callable[[Site], list[Problem]]] = [
+    languages,
+    nav,
+    texts,
+    site_url,
+    folders,
+    assets,
+    theme,
+    extra,
+    hooks,
+]
 
 
 def site_problems(root: Path, docs_dir: Path, pages: list[str]) -> list[Problem]:

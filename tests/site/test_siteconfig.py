@@ -99,6 +99,16 @@ CASES = {
         "  - about.md\n  - Passwd: file:///etc/passwd\n",
         "mkdocs.yml: nav[7]: found the link 'file:///etc/passwd'",
     ),
+    "theme-folder-outside-the-project": (
+        "  custom_dir: overrides\n",
+        "  custom_dir: /etc\n",
+        "mkdocs.yml: theme.custom_dir: found '/etc'; expected a folder inside the project",
+    ),
+    "docs-folder-outside-the-project": (
+        "docs_dir: docs\n",
+        "docs_dir: ../..\n",
+        "mkdocs.yml: docs_dir: found '../..'; expected a folder inside the project",
+    ),
     "english-not-built": (
         "          name: English\n          build: true\n",
         "          name: English\n          build: false\n",
