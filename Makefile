@@ -11,12 +11,11 @@ export NO_MKDOCS_2_WARNING := 1
 serve: system-serve setup  ## serve the handbook with its forms at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: system-serve setup  ## write the deployable site to site/, with .gz and .br copies for the web server
-	$(BIN)/mkdocs build --strict
-	$(BIN)/python -m generator.site.compress site
+build: system-serve setup  ## write the deployable site to site/, with .gz and .br copies; a refused build leaves site/ as it was
+	$(BIN)/python -m generator build
 
 offline: system-serve setup  ## write a site for a file share (file://), search included, to site-offline/
-	HANDBOOK_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
+	$(BIN)/python -m generator build --offline
 
 test: system-test setup-test node-tools  ## lint, then run the whole test suite (browser and HTML checks included)
 	$(BIN)/ruff check generator tests bench
