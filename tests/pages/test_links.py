@@ -50,7 +50,7 @@ def test_a_step_body_link_that_works_on_the_role_page_passes_although_the_home_p
     not read links there, so a link written for the role page is not refused for the home page."""
     path = data_copy / "protocol/roles/mentor.yml"
     text = path.read_text(encoding="utf-8")
-    pattern = re.compile(r"(?m)^(      en: A teacher, a student or a parent reports bullying.*)$")
+    pattern = re.compile(r"(?m)^( +en: A teacher, a student or a parent reports bullying.*)$")
     path.write_text(pattern.sub(lambda m: f"{m[1]} Ask [the coordinator](coordinator.md).", text, 1), "utf-8")
     filled = check_handbook(data_copy).filled
     assert "[the coordinator](coordinator.md)" in filled["en/roles/mentor.md"][1]
