@@ -30,7 +30,7 @@ from generator.__main__ import main
 from tests.helpers import ROOT, project_copy, site_digest
 
 MENTOR = "protocol/roles/mentor.yml"
-RECEIVE_EN = re.compile(r"(?m)^(      en: A teacher, a student or a parent reports bullying.*)$")  # m-receive's body
+RECEIVE_EN = re.compile(r"(?m)^( +en: A teacher, a student or a parent reports bullying.*)$")  # m-receive's body
 
 
 def add_pages(root: Path) -> None:
