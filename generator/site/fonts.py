@@ -84,4 +84,5 @@ def subset_site_fonts(site_dir: Path, cache_dir: Path) -> dict[str, tuple[int, i
         subset, _ = cache.get_or_make([data, characters], cut)
         atomic_write(path, subset)
         sizes[path.name] = (len(data), len(subset))
+    cache.keep_latest(4 * len(fonts))  # this build's and the other kind's (site, offline), and spares
     return sizes
