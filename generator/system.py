@@ -27,24 +27,28 @@ import os
 import shutil
 import subprocess
 
-# The shared libraries WeasyPrint opens (weasyprint/text/ffi.py): Linux's names, then macOS's.
+# The shared libraries WeasyPrint opens (weasyprint/text/ffi.py): the names the loader knows them
+# by on Linux and macOS, and the short name ctypes.util.find_library looks for elsewhere.
 LIBRARIES = {
-    "pango": ("libpango-1.0.so.0", "libpango-1.0.dylib", "pango-1.0"),
-    "harfbuzz": ("libharfbuzz.so.0", "libharfbuzz.0.dylib", "harfbuzz"),
-    "harfbuzz-subset": ("libharfbuzz-subset.so.0", "libharfbuzz-subset.0.dylib", "harfbuzz-subset"),
-    "fontconfig": ("libfontconfig.so.1", "libfontconfig.1.dylib", "fontconfig"),
+    "pango": (("libpango-1.0.so.0", "libpango-1.0.dylib"), "pango-1.0"),
+    "harfbuzz": (("libharfbuzz.so.0", "libharfbuzz.0.dylib"), "harfbuzz"),
+    "harfbuzz-subset": (("libharfbuzz-subset.so.0", "libharfbuzz-subset.0.dylib"), "harfbuzz-subset"),
+    "fontconfig": (("libfontconfig.so.1", "libfontconfig.1.dylib"), "fontconfig"),
 }
 
 
 def _open(name: str) -> ctypes.CDLL | None:
-    for candidate in LIBRARIES[name]:
-        path = candidate if "." in candidate else ctypes.util.find_library(candidate)
-        if path:
-            try:
-                return ctypes.CDLL(path)
-            except OSError:
-                continue
-    return None
+    files, short = LIBRARIES[name]
+    for path in files:
+        try:
+            return ctypes.CDLL(path)
+        except OSError:
+            continue
+    found = ctypes.util.find_library(short)
+    try:
+        return ctypes.CDLL(found) if found else None
+    except OSError:
+        return None
 
 
 def _text(library: ctypes.CDLL | None, function: str) -> str:
