@@ -16,19 +16,19 @@ Cleaning (on the parsed XML tree, never with regular expressions):
 
 Rendered SVGs are cached in-process (the same DOT text is drawn once per build) and on disk in
 the project's .cache/flowcharts/ (generator.fileio; a rebuild with nothing changed runs no `dot`
-at all), keyed by the DOT text, the `dot` program's path and modification time, and this code.
+at all), keyed by the DOT text and the environment (generator.fileio.environment: this code, the
+`dot` that PATH finds and its version, fontconfig's fonts that it measures the labels with).
 """
 
 from __future__ import annotations
 
 import functools
-import os
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from generator.fileio import ContentCache, content_cache
+from generator.fileio import ContentCache, content_cache, environment
 from generator.flowchart.dot import HANDOVER_MARK
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -55,10 +55,14 @@ def dot_program() -> str:
     return path
 
 
-@functools.lru_cache(maxsize=256)
 def render(dot_text: str, root: Path | None = None) -> str:
     """DOT text -> cleaned, inline-ready SVG markup (one line). root: the project being built,
     whose .cache/flowcharts/ keeps the drawings between builds (None: no disk cache)."""
+    return _render(dot_text, root, environment())
+
+
+@functools.lru_cache(maxsize=256)
+def _render(dot_text: str, root: Path | None, environment: str) -> str:  # the environment: only a key
     return clean(run_dot(dot_text, content_cache(root, "flowcharts", ".svg") if root else None))
 
 
@@ -66,8 +70,9 @@ def run_dot(dot_text: str, cache: ContentCache | None = None) -> str:
     program = dot_program()
     if cache is None:
         return _draw(program, dot_text)
-    key = [program, os.stat(program).st_mtime_ns, dot_text]
-    svg, _ = cache.get_or_make(key, lambda: _draw(program, dot_text).encode("utf-8"))
+    # The key is the DOT text and, as for every cached result, the environment, which names the
+    # `dot` that PATH finds and its version (generator.system.graphviz).
+    svg, _ = cache.get_or_make([dot_text], lambda: _draw(program, dot_text).encode("utf-8"))
     return svg.decode("utf-8")
 
 
