@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline test check publish-check forms bench lint lock clean setup setup-test system-serve system-test node-tools
+.PHONY: serve build offline test check publish-check forms bench lint lock clean clean-cache setup setup-test system-serve system-test node-tools
 
 # Each target checks the system packages first (scripts/ensure-system-packages: as root it installs
 # them; otherwise it prints the apt-get line and stops before .venv is written), then the venv.
@@ -72,6 +72,9 @@ system-test:
 
 node-tools: system-test  ## axe-core and the Nu HTML Checker from npm into .cache/node/, when missing
 	scripts/fetch-node-tools
+
+clean-cache:  ## forget every cached build result in .cache/ (the npm tools in .cache/node/ stay); never needed to see a change
+	if [ -d .cache ]; then find .cache -mindepth 1 -maxdepth 1 ! -name node -exec rm -rf {} +; fi
 
 clean:
 	rm -rf site site-offline forms-out .pytest_cache .cache/node
