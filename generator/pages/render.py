@@ -10,6 +10,7 @@ from markupsafe import Markup, escape
 from generator.adopted.render import trace_line
 from generator.flowchart.dot import CONTACT_ANCHOR, PUBLIC_ROLES, public_handover_label
 from generator.pages.context import PageContext
+from generator.pages.origin import where_from
 from generator.pages.templating import render
 from generator.pages.text import md_body, md_text
 from generator.site.language import site_prefix
@@ -48,7 +49,8 @@ def steps(ctx: PageContext, role: str) -> str:
         link=link,
         form_line=form_line,
         body=lambda node: md_body(node.body[lang]),
-        trace=lambda trace: trace_line(ctx, trace),
+        public=role in PUBLIC_ROLES,
+        trace=lambda trace: where_from(ctx, trace) if role in PUBLIC_ROLES else trace_line(ctx, trace),
         forms_note=fill_system(ctx, ctx.t("forms_are_aids")) if any(n.forms for n in the_role.steps) else "",
     )
 

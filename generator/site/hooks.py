@@ -46,6 +46,7 @@ from generator.site import (
     palette,
     search,
     searchcache,
+    skiplink,
     templatecache,
     themecss,
     themefiles,
@@ -190,6 +191,7 @@ def on_page_content(html, page, config, files):
     _build.chapters.setdefault(lang, {})[path] = booklet.Chapter(path, page.title, html)
     meta.describe(page, html)  # <meta name="description">: front matter, or the first paragraph
     assets.choose(page, html)  # the page's own stylesheets and scripts (overrides/main.html)
+    skiplink.choose(page, html)  # a page with a chart: a skip link to it (overrides/main.html)
     return html
 
 
