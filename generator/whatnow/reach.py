@@ -50,7 +50,7 @@ def reach(ctx: PageContext, outcome: Outcome) -> tuple[str, list[Markup]]:
     if student:  # context, not the school's route: a free, anonymous helpline outside the school
         lines.append(
             Markup('<strong>{}:</strong> <a class="wn-reach__tel" href="{}">{}</a> ({}). {}').format(
-                t("helpline"), tel_href(HELPLINE), HELPLINE, HELPLINE_SITE, t("helpline_context_student")
+                t("helpline"), tel_href(HELPLINE), HELPLINE, HELPLINE_SITE, t("helpline_text_student")
             )
         )
     contact = ctx.url(page, CONTACT_ANCHOR.removeprefix("#"))
