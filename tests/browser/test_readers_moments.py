@@ -225,13 +225,21 @@ def test_where_a_step_comes_from_is_one_line_at_its_end_with_links_at_least_24px
     assert heights and min(heights) >= 24
 
 
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("role", ["parent", "student"])
+def test_the_chart_jump_and_a_questions_answers_are_tap_targets_at_least_24px_high(phone, lang, role):
+    page = phone.open(site_path(lang, f"roles/{role}.md"))
+    heights = page.eval_on_selector_all(
+        ".chart-jump a, .sbs-step--decision > ul > li > a", "as => as.map(a => a.getBoundingClientRect().height)"
+    )
+    assert heights and min(heights) >= 24
+
+
 # ---------------------------------------------------------------- search across languages
 
 
 def search(page, words: str) -> None:
-    page.click(".md-search__input") if page.locator(".md-search__input").is_visible() else page.click(
-        "label[for='__search']"
-    )
+    page.click(".md-search__input")
     page.locator(".md-search__input").press_sequentially(words, delay=20)
 
 
