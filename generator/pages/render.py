@@ -11,6 +11,7 @@ from generator.adopted.render import trace_line
 from generator.flowchart.dot import CONTACT_ANCHOR, PUBLIC_ROLES, public_handover_label
 from generator.model import Node, Part, Trace
 from generator.pages.context import PageContext
+from generator.pages.origin import where_from
 from generator.pages.templating import render
 from generator.pages.text import md_body, md_text
 from generator.site.language import site_prefix
@@ -50,7 +51,8 @@ def steps(ctx: PageContext, role: str) -> str:
         link=link,
         form_line=form_line,
         body=lambda node: step_text(ctx, node),
-        trace=lambda trace: trace_line(ctx, trace),
+        public=role in PUBLIC_ROLES,
+        trace=lambda trace: where_from(ctx, trace) if role in PUBLIC_ROLES else trace_line(ctx, trace),
         step_trace=step_trace,
         forms_note=fill_system(ctx, ctx.t("forms_are_aids")) if any(n.forms for n in the_role.steps) else "",
     )

@@ -44,6 +44,7 @@ from generator.site import (
     notfound,
     palette,
     search,
+    skiplink,
     templatecache,
     themecss,
     watching,
@@ -187,6 +188,7 @@ def on_page_content(html, page, config, files):
     _build.chapters.setdefault(lang, {})[path] = booklet.Chapter(path, page.title, html)
     meta.describe(page, html)  # <meta name="description">: front matter, or the first paragraph
     assets.choose(page, html)  # the page's own stylesheets and scripts (overrides/main.html)
+    skiplink.choose(page, html)  # a page with a chart: a skip link to it (overrides/main.html)
     return html
 
 
