@@ -6,11 +6,13 @@ import io
 import subprocess
 
 import pikepdf
+import pymupdf
 import pytest
 from pypdf import PdfReader, PdfWriter
 
 from generator.forms.document import form_pdf
 from generator.forms.pdf import RenderWarning, weasy_pdf
+from generator.handbook import load_handbook
 from tests.conftest import ROOT
 
 from .conftest import fields_of
@@ -173,3 +175,20 @@ def test_the_same_input_gives_byte_identical_pdfs(built, protocol, handbook):
     again = form_pdf(handbook, "parent-contact", "en")
     assert once == again
     assert once == (built / "en" / "parent-contact.pdf").read_bytes()  # built in another process
+
+
+def test_a_long_option_label_wraps_inside_the_page_margins(forms_root):
+    """Editor review L01: a ~190-character option ran past the right edge of the page and was cut."""
+    definition = forms_root / "forms" / "definitions" / "coordinator-feedback.yml"
+    long_nl = (
+        "gezamenlijk gesprek met de pester, de gepeste leerling, hun ouders, de mentor, de zorgcoördinator "
+        "en de vertrouwenspersoon, waarin afspraken zijn gemaakt over wat iedereen de komende weken doet"
+    )
+    text = definition.read_text(encoding="utf-8")
+    definition.write_text(text.replace('nl: "gezamenlijk gesprek"', f'nl: "{long_nl}"', 1), encoding="utf-8")
+    data = form_pdf(load_handbook(forms_root), "coordinator-feedback", "nl")
+    doc = pymupdf.open(stream=data, filetype="pdf")
+    right = doc[0].rect.width - 16 * 72 / 25.4  # the page's right margin (print.css)
+    words = [(w[4], w[2]) for page in doc for w in page.get_text("words")]
+    assert "vertrouwenspersoon," in [w for w, _ in words]
+    assert [w for w, x2 in words if x2 > right + 0.5] == []
