@@ -114,7 +114,7 @@ def test_an_empty_multi_line_box_prints_its_writing_lines_one_per_8_mm_in_every_
 
 LONGEST_NAME = "Nguyễn Thị Hồng-Ağaoğlu van der Berg"
 NAME_FIELDS = ("student", "name", "mentor", "coordinator", "held-by", "led-by", "contact-by", "informed-by")
-NAME_FIELDS += ("noted-by", "parents", "who", "recorded-by")
+NAME_FIELDS += ("noted-by", "parents", "who", "recorded-by", "reporter", "by", "bullied", "bullying")
 
 
 def test_every_field_for_a_name_takes_the_longest_name_a_family_writes(all_pdfs):

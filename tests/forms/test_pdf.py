@@ -192,3 +192,26 @@ def test_a_long_option_label_wraps_inside_the_page_margins(forms_root):
     words = [(w[4], w[2]) for page in doc for w in page.get_text("words")]
     assert "vertrouwenspersoon," in [w for w, _ in words]
     assert [w for w, x2 in words if x2 > right + 0.5] == []
+
+
+def _last_page_fullness(path) -> float:
+    """How far down the last page's text area its lowest mark reaches (0 empty, 1 full), on a 30-dpi
+    picture (PDFium); the running header and footer lie in the margins and do not count."""
+    import pypdfium2 as pdfium
+
+    dpi, margin = 30, 18 * 72 / 25.4  # print.css: 18 mm top and bottom
+    doc = pdfium.PdfDocument(str(path))
+    page = doc[len(doc) - 1]
+    height = page.get_size()[1]
+    image = page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+    doc.close()
+    top, bottom = round(margin * dpi / 72), round((height - margin) * dpi / 72)
+    marked = image.crop((0, top, image.width, bottom)).point(lambda v: 255 if v < 200 else 0).getbbox()
+    return marked[3] / (bottom - top) if marked else 0.0
+
+
+def test_no_form_ends_on_a_page_less_than_a_quarter_full(all_pdfs):
+    sparse = {
+        f"{lang}/{form_id}": round(f, 2) for lang, form_id, path in all_pdfs if (f := _last_page_fullness(path)) < 0.25
+    }
+    assert sparse == {}

@@ -37,6 +37,7 @@ FORMS = [
     "conversation-victim",
     "coordinator-bully",
     "coordinator-feedback",
+    "coordinator-joint",
     "coordinator-victim",
     "escalation",
     "follow-up",
@@ -163,7 +164,10 @@ def test_ticks_dates_and_times_still_show_after_qpdf_generates_the_appearances(b
         assert ink(filled[box.page], box, height) - ink(blank[box.page], box, height) >= 2, box.field
     times = [b for b in boxes(path) if values.get(b.field) in (DATE, TIME)]
     assert times
-    assert {b.field: stored_field_text(data, b).strip() for b in times} == {b.field: values[b.field] for b in times}
+    # The last word read in the box: qpdf writes a multi-line neighbour (the incident report's "who" cell
+    # beside a date) as one unwrapped line whose letters the text reader also finds in the date's box.
+    drawn = {b.field: stored_field_text(data, b).split()[-1:] for b in times}
+    assert drawn == {b.field: [values[b.field]] for b in times}
 
 
 def test_no_page_of_a_form_is_without_a_field(all_pdfs):
