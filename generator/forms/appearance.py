@@ -12,7 +12,8 @@ What WeasyPrint leaves wrong, and what is done here:
   field's blank appearance holds its writing lines, one per 8 mm, so they print on an empty box and
   go with it when a viewer draws the typed text (no line runs through a typed word);
 - the buttons' /DA names /ZaDb, which is not in /AcroForm /DR: poppler then draws no tick or dot at
-  all when a filler sets /NeedAppearances (pypdf's default). A ZapfDingbats entry is added;
+  all when a filler sets /NeedAppearances (pypdf's default). /ZaDb is added as an embedded font of a
+  tick and a dot (tickfont.py), not the bare name ZapfDingbats, which PDF/UA-1 does not allow;
 - the text fields' font is given a second name in /DR, FIELD_FONT (see there why), and date and
   time fields get a one-byte font of their own, DATE_FONT, so qpdf can draw them (bytefont.py);
 - every /TU is set to the field's visible label; pages get /Tabs /S; /Lang is set; table header
@@ -33,6 +34,7 @@ from generator.forms.bytefont import add_byte_font
 from generator.forms.capacity import TEXT_SIZE, max_length
 from generator.forms.model import Widget
 from generator.forms.structure import add_header_scopes
+from generator.forms.tickfont import add_tick_font
 from generator.forms.view import HTML_LANG
 
 RADIO_FLAGS = (1 << 14) | (1 << 15)  # NoToggleToOff, Radio
@@ -71,7 +73,7 @@ def repair(data: bytes, widgets: list[Widget], lang: str, title: str, font_file:
     acroform = pdf.Root.AcroForm
     acroform.DR.Font[f"/{FIELD_FONT}"] = acroform.DR.Font[f"/{_field_font(acroform)}"]
     acroform.DR.Font[f"/{DATE_FONT}"] = add_byte_font(pdf, font_file)
-    acroform.DR.Font.ZaDb = Dictionary(Type=Name.Font, Subtype=Name.Type1, BaseFont=Name.ZapfDingbats)
+    acroform.DR.Font.ZaDb = add_tick_font(pdf)  # embedded: PDF/UA names no font it does not carry
     font = FIELD_FONT
     streams = _Streams(pdf)
     kids = {kid.objgen for field in acroform.Fields if "/Kids" in field for kid in field.Kids}

@@ -10,6 +10,7 @@ import pymupdf
 import pytest
 from pypdf import PdfReader, PdfWriter
 
+from generator.forms import tickfont
 from generator.forms.document import form_pdf
 from generator.forms.pdf import RenderWarning, weasy_pdf
 from generator.handbook import load_handbook
@@ -69,7 +70,8 @@ def test_the_bundled_subset_font_is_embedded_and_no_other(all_pdfs):
             for o in pdf.objects
             if isinstance(o, pikepdf.Dictionary) and o.get("/Type") == "/FontDescriptor"
         }
-        assert names and all("+Form-Sans" in n for n in names), names
+        # the bundled Form Sans (subsets) and the buttons' tick font made by generator/forms/tickfont.py
+        assert names and all("+Form-Sans" in n or n == f"/{tickfont.POSTSCRIPT}" for n in names), names
         assert all(
             "/FontFile2" in o
             for o in pdf.objects
@@ -215,3 +217,27 @@ def test_no_form_ends_on_a_page_less_than_a_quarter_full(all_pdfs):
         f"{lang}/{form_id}": round(f, 2) for lang, form_id, path in all_pdfs if (f := _last_page_fullness(path)) < 0.25
     }
     assert sparse == {}
+
+
+def _embedded(font) -> bool:
+    if font.get("/Subtype") == "/Type0":
+        font = font.DescendantFonts[0]
+    descriptor = font.get("/FontDescriptor")
+    return descriptor is not None and any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+def test_every_font_a_field_names_is_embedded(all_pdfs):
+    """PDF/UA-1 7.21.4.1: ZapfDingbats was named by every check box and radio button but not embedded."""
+    for lang, form_id, path in all_pdfs:
+        with pikepdf.open(path) as pdf:
+            acroform = pdf.Root.AcroForm
+            fonts = acroform.DR.Font
+            named = {str(acroform.DA).split()[0]}
+            for field in acroform.Fields:
+                for item in [field, *field.get("/Kids", [])]:
+                    if "/DA" in item:
+                        named.add(str(item.DA).split()[0])
+            assert "/ZaDb" in named, (lang, form_id)
+            for name in named:
+                assert name in fonts, (lang, form_id, name)
+                assert _embedded(fonts[name]), (lang, form_id, name)
