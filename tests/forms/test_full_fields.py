@@ -126,3 +126,32 @@ def test_every_field_for_a_name_takes_the_longest_name_a_family_writes(all_pdfs)
                 continue
             if name.rsplit("-", 1)[-1] in NAME_FIELDS or name.endswith("-recorded-by") or name.endswith("-held-by"):
                 assert limit >= len(LONGEST_NAME), (lang, form_id, name, limit)
+
+
+@pytest.mark.parametrize("field", ["conversation-bully-student", "conversation-bully-reaction"])
+def test_typing_in_chrome_stops_where_the_box_is_full(built, field):
+    """PDFium's form layer, typed into as a person types in Chrome or Edge: a click in the box, then one
+    key at a time, 40 more characters than the box holds. It keeps exactly the /MaxLen first ones."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    path = built / "nl" / "conversation-bully.pdf"
+    limit = full.max_lengths(path)[field]
+    box = next(b for b in full.text_boxes(path) if b.field == field)
+    doc = pdfium.PdfDocument(str(path))
+    doc.init_forms()
+    handle, page = doc.formenv.raw, doc[box.page]
+    x, y = (box.rect[0] + box.rect[2]) / 2, (box.rect[1] + box.rect[3]) / 2
+    raw.FORM_OnLButtonDown(handle, page.raw, 0, x, y)
+    raw.FORM_OnLButtonUp(handle, page.raw, 0, x, y)
+    typed = (full.PROSE["nl"] * 5)[: limit + 40]
+    for char in typed:
+        raw.FORM_OnChar(handle, page.raw, ord(char), 0)
+    size = raw.FORM_GetFocusedText(handle, page.raw, None, 0)
+    buffer = ctypes.create_string_buffer(size)
+    raw.FORM_GetFocusedText(handle, page.raw, buffer, size)
+    kept = buffer.raw.decode("utf-16-le").rstrip("\x00")
+    doc.close()
+    assert kept == typed[:limit]
