@@ -43,6 +43,7 @@ def _program(source: Path) -> tuple[bytes, tuple[int, ...], dict]:
     subsetter.populate(unicodes=range(FIRST, LAST + 1))
     subsetter.subset(font)
     out = io.BytesIO()
+    font.recalcTimestamp = False  # head.modified stays the source's: the same bytes on every run
     font.save(out)
     scale = 1000 / font["head"].unitsPerEm
     cmap, hmtx = font.getBestCmap(), font["hmtx"]

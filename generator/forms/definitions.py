@@ -87,7 +87,10 @@ def _section(data: dict) -> Section:
 
 
 def _field(data: dict) -> Field:
-    columns = tuple(Column(c["id"], c["type"], Text(c["label"]), c.get("width", 0)) for c in data.get("columns", ()))
+    columns = tuple(
+        Column(c["id"], c["type"], Text(c["label"]), c.get("width", 0), c.get("lines", 2))
+        for c in data.get("columns", ())
+    )
     return Field(
         id=data["id"],
         type=data["type"],
@@ -109,7 +112,7 @@ def _share_widths(columns: tuple[Column, ...]) -> tuple[Column, ...]:
     left = 100 - sum(c.width for c in columns)
     open_ = [c for c in columns if not c.width]
     share = max(left // len(open_), 5) if open_ else 0
-    return tuple(c if c.width else Column(c.id, c.type, c.label, share) for c in columns)
+    return tuple(c if c.width else Column(c.id, c.type, c.label, share, c.lines) for c in columns)
 
 
 def _duplicates(form: FormDefinition) -> list[Problem]:
