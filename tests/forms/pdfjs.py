@@ -1,25 +1,23 @@
-"""Render PDF pages as Firefox's pdf.js draws them for print: pdfjs-dist 4 (the last version that runs on
-Debian's Node 20 era browsers' needs; its ES modules) in this machine's Chromium, through playwright.
+"""Render PDF pages as Firefox's pdf.js draws them for print: pdfjs-dist 4 (its ES modules) in this
+machine's Chromium, through playwright.
 
-pdfjs-dist comes from the npm registry into .cache/pdfjs/ (git-ignored), fetched on first use with the
-version pinned here. Pages are drawn with the annotations' appearances as printing does
-(AnnotationMode.ENABLE_STORAGE): a field whose appearance the viewer must make (/NeedAppearances, or a
-value without one) is drawn by pdf.js's own code, as Firefox prints it.
+pdfjs-dist comes from the npm registry into .cache/node/ (git-ignored) with the other test tools
+(scripts/fetch-node-tools pins its version; fetched on first use). Pages are drawn with the
+annotations' appearances as printing does (AnnotationMode.ENABLE_STORAGE): a field whose appearance
+the viewer must make (/NeedAppearances, or a value without one) is drawn by pdf.js's own code, as
+Firefox prints it.
 """
 
 from __future__ import annotations
 
 import base64
 import io
-import subprocess
-from pathlib import Path
 
 from PIL import Image
 
-ROOT = Path(__file__).resolve().parents[2]
-PDFJS_VERSION = "4.10.38"
-PREFIX = ROOT / ".cache" / "pdfjs"
-BUILD = PREFIX / "node_modules" / "pdfjs-dist" / "legacy" / "build"
+from tests import node_tools
+
+BUILD = node_tools.PDFJS
 ORIGIN = "http://pdfjs.invalid"  # answered by playwright's router from BUILD; nothing leaves the machine
 
 PAGE = """<!DOCTYPE html><meta charset="utf-8"><script type="module">
@@ -47,33 +45,11 @@ window.ready = true;
 </script>"""
 
 
-def ensure() -> None:
-    if not (BUILD / "pdf.mjs").is_file():
-        PREFIX.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            [
-                "npm",
-                "install",
-                "--prefix",
-                str(PREFIX),
-                "--no-save",
-                "--no-package-lock",
-                "--ignore-scripts",
-                "--omit=optional",
-                "--no-audit",
-                "--no-fund",
-                "--loglevel=error",
-                f"pdfjs-dist@{PDFJS_VERSION}",
-            ],
-            check=True,
-        )
-
-
 class PdfJs:
     """One page of Chromium with pdf.js loaded; render(data, dpi) -> grey page images."""
 
     def __init__(self, browser) -> None:
-        ensure()
+        node_tools.ensure()
         self.context = browser.new_context()
         self.page = self.context.new_page()
         self.page.route(f"{ORIGIN}/**", self._serve)
