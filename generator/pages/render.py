@@ -10,9 +10,15 @@ from markupsafe import Markup, escape
 from generator.adopted.render import trace_line
 from generator.flowchart.dot import CONTACT_ANCHOR, PUBLIC_ROLES, public_handover_label
 from generator.pages.context import PageContext
-from generator.pages.templating import render
+from generator.pages.templating import TEMPLATES, render
 from generator.pages.text import md_body, md_text
 from generator.site.language import site_prefix
+
+# The icon before a step's form line: Material Design Icons' "file-document-outline" (Apache 2.0,
+# the icon Material's emoji extension drew here), inline so it takes the text's colour in light and
+# dark mode and on paper. Decoration only: hidden from screen readers, the word "Form" follows it.
+_FORM_SVG = (TEMPLATES / "icons" / "form.svg").read_text(encoding="utf-8").strip()
+FORM_ICON = Markup(f'<span class="twemoji" aria-hidden="true">{_FORM_SVG}</span>')
 
 
 def steps(ctx: PageContext, role: str) -> str:
@@ -31,7 +37,7 @@ def steps(ctx: PageContext, role: str) -> str:
     def form_line(form_id: str) -> Markup:
         title = md_text(protocol.forms[form_id].title[lang])
         form = md_text(ctx.t("form"))
-        line = f":material-file-document-outline: **{form}:** [{title}]({ctx.rel(f'forms/{form_id}.md')})"
+        line = f"{FORM_ICON} **{form}:** [{title}]({ctx.rel(f'forms/{form_id}.md')})"
         if ctx.pdfs:
             # On paper the PDF's address is printed after it (handbook.css: the site's address + data-print).
             where = f"{site_prefix(lang)}forms/{form_id}.pdf"

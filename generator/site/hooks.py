@@ -15,7 +15,8 @@
   record which stylesheets and scripts each page needs.
 - on_post_build: once every language is built, split the search index per language, print
   the booklet of each language, write the palette stylesheet, leave out Material's rules for
-  classes no page uses, and cut the web fonts down to the characters the pages use.
+  classes no page uses, and cut the web fonts down to the characters the pages use; then refuse
+  the build if any page or PDF shows a reader something that is not prose (prose.py).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from generator.site import (
     meta,
     notfound,
     palette,
+    prose,
     search,
     searchcache,
     templatecache,
@@ -233,3 +235,7 @@ def on_post_build(config):
     for label, work, *args in _build.after_pages:
         background.run(label, work, *args)
     cache.keep_latest(4 * len(LANGUAGES))  # this build's and the other kind's (site, offline), and spares
+    # Last: nothing but words reaches a reader, in any page or PDF (generator/site/prose.py).
+    problems = prose.site_problems(site_dir, content_cache(root, "prose", ".json"))
+    if problems:
+        raise PluginError(f"Text that is not prose would reach a reader:\n{prose.lines(problems)}")
