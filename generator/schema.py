@@ -4,6 +4,7 @@ generator.validate."""
 from __future__ import annotations
 
 from generator import LANGUAGES
+from generator.decisions import SHOWN
 
 ID = {"type": "string", "pattern": "^[a-z][a-z0-9_-]*$"}
 
@@ -46,16 +47,9 @@ def _open(shape: dict) -> dict:
     return {**shape, "type": [shape["type"], "null"]}  # the other keywords apply to that type only
 
 
-# School decisions written as text; listed by `python -m generator check --publish` while empty.
-OPEN_TEXTS = (
-    "retention",
-    "records_access",
-    "form_copies",
-    "complaints",
-    "advisor_confidentiality",
-    "anonymous_reporting",
-    "serious_incidents",
-)
+# School decisions written as text (generator.decisions: DECISIONS); listed by `python -m generator
+# check --publish` while empty.
+OPEN_TEXTS = SHOWN
 
 SETTINGS = {
     "type": "object",
