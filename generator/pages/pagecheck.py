@@ -20,6 +20,7 @@ import yaml
 from generator import LANGUAGES
 from generator.errors import Problem
 from generator.pages.code import code_regions, in_code
+from generator.yamlio import INVISIBLE, INVISIBLE_EXPECTED, describe_char
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,19 @@ def comments(docs_dir: Path, pages: list[Page]) -> list[Problem]:
     return problems
 
 
+def invisible(docs_dir: Path, pages: list[Page]) -> list[Problem]:
+    """A bidirectional control or a zero-width character would show the prose other than typed."""
+    problems = []
+    for page in _readable(pages):
+        for match in INVISIBLE.finditer(page.text):
+            line = page.text.count("\n", 0, match.start()) + 1
+            column = match.start() - page.text.rfind("\n", 0, match.start())
+            problems.append(
+                Problem(page.file, f"line {line}, column {column}", describe_char(match[0]), INVISIBLE_EXPECTED)
+            )
+    return problems
+
+
 def links(docs_dir: Path, pages: list[Page]) -> list[Problem]:
     """A link to another page (roles/mentor.md) points at a page that exists, in the same language."""
     existing = {page.src for page in pages}
@@ -166,7 +180,7 @@ def links(docs_dir: Path, pages: list[Page]) -> list[Problem]:
     return problems
 
 
-CHECKS: list[Callable[[Path, list[Page]], list[Problem]]] = [parity, front_matter, empty, comments, links]
+CHECKS: list[Callable[[Path, list[Page]], list[Problem]]] = [parity, front_matter, empty, comments, invisible, links]
 
 
 def page_problems(

@@ -1,7 +1,8 @@
 """MkDocs hooks (listed under `hooks:` in mkdocs.yml). Thin: each event calls one concern.
 
 - on_startup / on_shutdown: under `mkdocs serve`, the PDFs are made after the pages (background.py).
-- on_serve: a saved file is reported by the system at once, not found by polling (watching.py).
+- on_serve: a saved file is reported by the system at once, not found by polling (watching.py);
+  a refused edit shows its one-line problems in the browser until it is repaired (serveerrors.py).
 - on_config: the theme's files listed once (themefiles.py); load and validate the protocol data
   and every page's markers, and render the PDF forms that changed into .cache/forms, before
   anything is written to the site (a broken file stops the build with one line per problem, and
@@ -48,6 +49,7 @@ from generator.site import (
     prose,
     search,
     searchcache,
+    serveerrors,
     templatecache,
     themecss,
     themefiles,
@@ -159,6 +161,7 @@ def on_startup(command, dirty):
 
 def on_serve(server, config, builder):
     watching.use_native_observer(server)
+    serveerrors.show_in_browser(server, config.site_dir)  # a refused edit: its lines in the browser
     return server
 
 

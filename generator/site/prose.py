@@ -27,7 +27,7 @@ from generator.fileio import ContentCache
 # (what it is, how to find it); the order is the order of the messages.
 KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("a shortcode", re.compile(r"(?<![\w:/]):[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+:(?![\w/])")),
-    ("template syntax", re.compile(r"\{\{|\{%|%\}|\}\}")),
+    ("template syntax", re.compile(r"\{\{|\{%")),
     ("a protocol marker", re.compile(r"<!--|-->|\bprotocol:[a-z][a-z0-9-]*(?:\s+[a-z_]+=|\s*-->)")),
     ("an unfilled placeholder", re.compile(r"\{[a-z][a-z0-9_]*\}")),
     ("Markdown that did not render", re.compile(r"\*\*|\]\(|\{:\s|\{#[a-z]")),
