@@ -39,14 +39,14 @@ def _name(path: Path, root: Path) -> str:
 
 
 def _link_problem(path: Path, forms_dir: Path, root: Path) -> Problem | None:
+    """A link (the file or a folder above it) to outside forms/ or to nothing; a missing stylesheet."""
     expected = "the file itself in forms/ (a link may point only at a file inside forms/)"
-    if path.is_symlink():
-        target = path.resolve()
-        if not target.is_file():
-            return Problem(_name(path, root), "(file)", f"a link to {target}, which does not exist", expected)
-        if not target.is_relative_to(forms_dir.resolve()):
-            return Problem(_name(path, root), "(file)", f"a link to {target}, outside forms/", expected)
-    elif not path.is_file():
+    target = path.resolve()
+    if target != path.absolute() and not target.is_file():
+        return Problem(_name(path, root), "(file)", f"a link to {target}, which does not exist", expected)
+    if not target.is_relative_to(forms_dir.resolve()):
+        return Problem(_name(path, root), "(file)", f"a link to {target}, outside forms/", expected)
+    if not path.is_file():
         return Problem(_name(path, root), "(file)", "no such file", "the forms' stylesheet, forms/print.css")
     return None
 

@@ -15,6 +15,7 @@ holds is remembered by its bytes (.cache/prose/), so an unchanged page or PDF is
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import Counter
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from generator.errors import Problem
 from generator.fileio import ContentCache
+from generator.yamlio import INVISIBLE
 
 # (what it is, how to find it); the order is the order of the messages.
 KINDS: list[tuple[str, re.Pattern[str]]] = [
@@ -32,7 +34,7 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("an unfilled placeholder", re.compile(r"\{[a-z][a-z0-9_]*\}")),
     ("Markdown that did not render", re.compile(r"\*\*|\]\(|\{:\s|\{#[a-z]")),
     ("a Python value", re.compile(r"\b[A-Z][A-Za-z0-9_]*\([a-z_][a-z0-9_]*=|<class '|\{'[a-z_]+': ")),
-    ("an invisible control character", re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")),
+    ("an invisible control character", INVISIBLE),  # the characters the data and pages may not hold
 ]
 EMPTY_VALUES = ("None", "null", "undefined", "NaN", "[object Object]")  # a program's "nothing", shown as text
 ATTRIBUTES = ("title", "aria-label", "alt")
@@ -44,7 +46,7 @@ def text_findings(text: str) -> list[list[str]]:
     """What in one text is not prose, as [what it is, the text found, a little of the text around it]."""
     found: list[list[str]] = []
     if " ".join(text.split()) in EMPTY_VALUES:
-        found.append(["a program's empty value", text.strip(), "where a text belongs"])
+        found.append(["a program's empty value", text.strip(), ""])  # the whole text: nothing around it
     for kind, pattern in KINDS:
         for match in pattern.finditer(text):
             shown = match[0] if match[0].isprintable() else f"U+{ord(match[0]):04X}"
@@ -116,30 +118,39 @@ def site_problems(site_dir: Path, cache: ContentCache | None = None) -> list[Pro
             first.setdefault((what, found), [where, around])
         counts = Counter((what, found) for _, what, found, _ in findings)
         for (what, found), (where, around) in first.items():
+            shown = f"{what} {found!r}" + (f" in {around!r}" if around else " where words belong")
             times = f", {counts[what, found]} times" if counts[what, found] > 1 else ""
-            problems.append(
-                Problem(path.relative_to(site_dir).as_posix(), where, f"{what} {found!r} ({around!r}{times})", EXPECTED)
-            )
+            problems.append(Problem(path.relative_to(site_dir).as_posix(), where, shown + times, EXPECTED))
     if cache is not None:
         cache.keep_latest(3 * len(files))  # this build's, the other kind's (site, offline), and spares
     return problems
 
 
+_SEEN: dict[bytes, list[list[str]]] = {}  # this process's findings by the file's digest (`mkdocs serve`)
+
+
 def _remembered(cache: ContentCache | None, suffix: str, data: bytes) -> list[list[str]]:
-    """The findings in a file's bytes, or those of the same bytes in an earlier build."""
+    """The findings in a file's bytes, or those of the same bytes earlier in this process (a
+    rebuild under `mkdocs serve`) or in an earlier build (the cache on disk)."""
 
     def read() -> list[list[str]]:
         return pdf_findings(data) if suffix == ".pdf" else html_findings(data.decode("utf-8", "replace"))
 
     if cache is None:
         return read()
-    stored, _ = cache.get_or_make([suffix, data], lambda: json.dumps(read()).encode())
-    return json.loads(stored)
+    seen = hashlib.sha256(suffix.encode() + b"\0" + data).digest()
+    if seen not in _SEEN:
+        stored, _ = cache.get_or_make([suffix, data], lambda: json.dumps(read()).encode())
+        if len(_SEEN) > 4096:
+            _SEEN.clear()
+        _SEEN[seen] = json.loads(stored)
+    return _SEEN[seen]
 
 
 def _around(text: str, start: int, end: int, width: int = 30) -> str:
     """The finding with a little of the text around it, on one line."""
     shown = " ".join(text[max(0, start - width) : end + width].split())
+    shown = INVISIBLE.sub(lambda m: f"[U+{ord(m[0]):04X}]", shown)  # named, never shown: it would turn the line
     return f"{'…' if start > width else ''}{shown}{'…' if end + width < len(text) else ''}"
 
 

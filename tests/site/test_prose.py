@@ -105,4 +105,20 @@ def test_the_form_lines_draw_their_icon_hidden_from_screen_readers_instead_of_a_
         for line in lines:
             icon = line.find(class_="twemoji")
             assert icon is not None and icon["aria-hidden"] == "true" and icon.svg.path is not None
-            assert ":" not in line.get_text().split()[0]  # the line starts with the word 'Form:'
+            assert line.get_text().split()[0] in ("Formulier:", "Form:")  # no shortcode before the word
+
+
+def test_a_page_that_would_show_template_syntax_fails_the_build_with_one_line_naming_it(tmp_path: Path):
+    """P12 of the editor review: '{{ config.site_dir }}' in a page's prose was published as typed."""
+    from tests.helpers import build_all, project_copy
+
+    root = project_copy(tmp_path)  # a whole build, up to its last step
+    about = root / "docs" / "en" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nSee {{ config.site_dir }} here.\n", encoding="utf-8")
+    build = build_all([root])[root]
+    assert build["error"] == "Abort", build  # MkDocs' own stop for a failed build: no crash
+    lines = [line for line in build["log"].splitlines() if line.startswith("en/about/index.html: ")]
+    assert lines == [
+        "en/about/index.html: text: found template syntax '{{' in 'See {{ config.site_dir }} here.'; expected "
+        + prose.EXPECTED
+    ], build["log"]
