@@ -122,3 +122,22 @@ def test_a_page_that_would_show_template_syntax_fails_the_build_with_one_line_na
         "en/about/index.html: text: found template syntax '{{' in 'See {{ config.site_dir }} here.'; expected "
         + prose.EXPECTED
     ], build["log"]
+
+
+def test_a_heading_the_english_text_lacks_never_reaches_a_reader_as_none(data_copy: Path):
+    """The second school's finding 2: a Dutch-only heading (en_missing) rendered as '## None' on the
+    English page. Showing the Dutch heading with a note is issue 21's (languages as data); until
+    then the prose check refuses the page, so 'None' cannot be published either way."""
+    import markdown
+    from bs4 import BeautifulSoup
+
+    from generator.check import check_handbook
+
+    adopted = data_copy / "protocol" / "adopted.yml"
+    text = adopted.read_text(encoding="utf-8")
+    adopted.write_text(text.replace('    en: "Principles"', '    en_missing: "No heading here."', 1), encoding="utf-8")
+    filled = check_handbook(data_copy).filled["en/adopted.md"][1]
+    html = markdown.markdown(filled, extensions=["attr_list", "md_in_html", "toc"])
+    heading = BeautifulSoup(html, "html.parser").find(id="principles").get_text().strip()
+    refused = [what for _, what, found, _ in prose.html_findings(html) if found == "None"]
+    assert refused or heading not in prose.EMPTY_VALUES, heading
