@@ -32,6 +32,7 @@ class Page:
 
 _COMMENT_PREFIX = re.compile(r"<!--\s*([A-Za-z][A-Za-z-]*)\s*:")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>#]+\.md)(?:#[^)\s>]*)?>?(?:\s+\"[^\"]*\")?\s*\)")
+_TEMPLATE = re.compile(r"\{\{|\{%")
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)(?:---|\.\.\.)\s*(?:\n|\Z)", re.S)
 
 
@@ -153,12 +154,31 @@ def invisible(docs_dir: Path, pages: list[Page]) -> list[Problem]:
     problems = []
     for page in _readable(pages):
         for match in INVISIBLE.finditer(page.text):
-            line = page.text.count("\n", 0, match.start()) + 1
-            column = match.start() - page.text.rfind("\n", 0, match.start())
             problems.append(
-                Problem(page.file, f"line {line}, column {column}", describe_char(match[0]), INVISIBLE_EXPECTED)
+                Problem(page.file, _where(page.text, match.start()), describe_char(match[0]), INVISIBLE_EXPECTED)
             )
     return problems
+
+
+def template_syntax(docs_dir: Path, pages: list[Page]) -> list[Problem]:
+    """'{{ … }}' or '{% … %}' in the prose is shown to readers as typed, and the build's last check
+    (generator/site/prose.py) refuses it there: refused here first, naming the page. In code it is
+    documentation and stays."""
+    problems = []
+    for page in _readable(pages):
+        code = code_regions(page.text)
+        for match in _TEMPLATE.finditer(page.text):
+            if not in_code(match.start(), code):
+                expected = "prose (no page is a template here; quote it as `code` to show it)"
+                problems.append(
+                    Problem(page.file, _where(page.text, match.start()), f"the template syntax {match[0]!r}", expected)
+                )
+    return problems
+
+
+def _where(text: str, start: int) -> str:
+    line = text.count("\n", 0, start) + 1
+    return f"line {line}, column {start - text.rfind(chr(10), 0, start)}"
 
 
 def links(docs_dir: Path, pages: list[Page]) -> list[Problem]:
@@ -180,7 +200,15 @@ def links(docs_dir: Path, pages: list[Page]) -> list[Problem]:
     return problems
 
 
-CHECKS: list[Callable[[Path, list[Page]], list[Problem]]] = [parity, front_matter, empty, comments, invisible, links]
+CHECKS: list[Callable[[Path, list[Page]], list[Problem]]] = [
+    parity,
+    front_matter,
+    empty,
+    comments,
+    invisible,
+    template_syntax,
+    links,
+]
 
 
 def page_problems(

@@ -69,6 +69,13 @@ CASES = {
         "docs/en/about.md: line 3, column 4: found the invisible character U+202E (right-to-left override)",
         "text that shows as typed",
     ),
+    "template-syntax-in-a-pages-prose": (  # editor review P12: published as typed before
+        "docs/en/about.md",
+        "# About this protocol\n",
+        "# About this protocol\n\nSee {{ config.site_dir }} and `{{ in code }}`.\n",
+        "docs/en/about.md: line 3, column 5: found the template syntax '{{'",
+        "quote it as `code` to show it",
+    ),
     "template-syntax-in-a-body": (
         M,
         "reports bullying, or you see it yourself.",

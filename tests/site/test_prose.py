@@ -108,18 +108,19 @@ def test_the_form_lines_draw_their_icon_hidden_from_screen_readers_instead_of_a_
             assert line.get_text().split()[0] in ("Formulier:", "Form:")  # no shortcode before the word
 
 
-def test_a_page_that_would_show_template_syntax_fails_the_build_with_one_line_naming_it(tmp_path: Path):
-    """P12 of the editor review: '{{ config.site_dir }}' in a page's prose was published as typed."""
+def test_a_page_whose_prose_would_show_a_shortcode_fails_the_build_with_one_line_naming_it(tmp_path: Path):
+    """An editor copies Material's icon syntax into a page, expecting an icon: the check of the
+    pages lets it through (it is text), the build's last step does not."""
     from tests.helpers import build_all, project_copy
 
     root = project_copy(tmp_path)  # a whole build, up to its last step
     about = root / "docs" / "en" / "about.md"
-    about.write_text(about.read_text(encoding="utf-8") + "\nSee {{ config.site_dir }} here.\n", encoding="utf-8")
+    about.write_text(about.read_text(encoding="utf-8") + "\n:material-email: Write to us.\n", encoding="utf-8")
     build = build_all([root])[root]
     assert build["error"] == "Abort", build  # MkDocs' own stop for a failed build: no crash
     lines = [line for line in build["log"].splitlines() if line.startswith("en/about/index.html: ")]
     assert lines == [
-        "en/about/index.html: text: found template syntax '{{' in 'See {{ config.site_dir }} here.'; expected "
+        "en/about/index.html: text: found a shortcode ':material-email:' in ':material-email: Write to us.'; expected "
         + prose.EXPECTED
     ], build["log"]
 
