@@ -35,6 +35,18 @@ DECISIONS: tuple[SchoolDecision, ...] = (
     SchoolDecision(
         "serious_incidents", "who is told at once after a serious incident (violence, threats, …)", text=True
     ),
+    # What the protocol leaves open (issue 19): each is said plainly on the pages while it is open.
+    SchoolDecision(
+        "advisor_next_step", "what a confidential advisor does after a student has talked to them", text=True
+    ),
+    SchoolDecision(
+        "incident_notice", "how, and from whom, school management hears of every bullying incident", text=True
+    ),
+    SchoolDecision("prevailing_text", "which text applies where the Dutch and English versions differ", text=True),
+    SchoolDecision(
+        "notes_per_student",
+        "true if each student's file gets only what concerns that student; false: the notes go in both files",
+    ),
     SchoolDecision("version", "the version of the adopted protocol"),
     SchoolDecision("adopted_by", "who adopted the protocol (adoption data)"),
     SchoolDecision("adopted_on", "the date the protocol was adopted (adoption data)"),

@@ -13,6 +13,7 @@ from generator.pages.templating import render
 
 READERS = ("parent", "student")  # the readers whose page has a contact block
 HELPLINE = "0800-0432"  # De Kindertelefoon: free and anonymous, for children and young people up to 18
+HELPLINE_SITE = "kindertelefoon.nl"  # shown as text, never a link: the site makes no request elsewhere
 
 
 def tel_href(number: str) -> str:
@@ -57,6 +58,7 @@ def contact_block(ctx: PageContext, role: str) -> str:
             level=3 if student else 2,  # students: inside 'Who can you talk to?'
             english_page=ctx.lang == "en",
             helpline=HELPLINE,
+            helpline_site=HELPLINE_SITE,
             tel=tel_href,
             t=t,
         ).strip()

@@ -8,17 +8,13 @@ from markupsafe import Markup, escape
 
 from generator.adopted.render import trace_line
 from generator.flowchart.dot import CONTACT_ANCHOR, PUBLIC_ROLES, public_handover_label
+from generator.model import Node, Part, Trace
 from generator.pages.contact import contact_of
 from generator.pages.context import PageContext
-from generator.pages.templating import TEMPLATES, render
+from generator.pages.origin import where_from
+from generator.pages.templating import render
 from generator.pages.text import md_body, md_text
 from generator.site.language import site_prefix
-
-# The icon before a step's form line: Material Design Icons' "file-document-outline" (Apache 2.0,
-# the icon Material's emoji extension drew here), inline so it takes the text's colour in light and
-# dark mode and on paper. Decoration only: hidden from screen readers, the word "Form" follows it.
-_FORM_SVG = (TEMPLATES / "icons" / "form.svg").read_text(encoding="utf-8").strip()
-FORM_ICON = Markup(f'<span class="twemoji" aria-hidden="true">{_FORM_SVG}</span>')
 
 
 def steps(ctx: PageContext, role: str) -> str:
@@ -37,7 +33,8 @@ def steps(ctx: PageContext, role: str) -> str:
     def form_line(form_id: str) -> Markup:
         title = md_text(protocol.forms[form_id].title[lang])
         form = md_text(ctx.t("form"))
-        line = f"{FORM_ICON} **{form}:** [{title}]({ctx.rel(f'forms/{form_id}.md')})"
+        # No icon shortcode: mkdocs.yml has no emoji extension, and it printed as ':material-…:' (review F7).
+        line = f"**{form}:** [{title}]({ctx.rel(f'forms/{form_id}.md')})"
         if ctx.pdfs:
             # On paper the PDF's address is printed after it (handbook.css: the site's address + data-print).
             where = f"{site_prefix(lang)}forms/{form_id}.pdf"
@@ -53,10 +50,36 @@ def steps(ctx: PageContext, role: str) -> str:
         t=ctx.t,
         link=link,
         form_line=form_line,
-        body=lambda node: md_body(node.body[lang]),
-        trace=lambda trace: trace_line(ctx, trace),
+        body=lambda node: step_text(ctx, node),
+        public=role in PUBLIC_ROLES,
+        trace=lambda trace: where_from(ctx, trace) if role in PUBLIC_ROLES else trace_line(ctx, trace),
+        step_trace=step_trace,
         forms_note=fill_system(ctx, ctx.t("forms_are_aids")) if any(n.forms for n in the_role.steps) else "",
     )
+
+
+def step_text(ctx: PageContext, node: Node) -> Markup:
+    """A step's text, part by part: the protocol's duty as it is (its passages are linked in the
+    step's trace line), the school's advice labelled "Advies" where it stands, and a decision the
+    protocol leaves to the school as the school's decision, or while it is open, said plainly."""
+    blocks = [_part(ctx, part) for part in node.parts]
+    return Markup("\n\n".join(blocks))
+
+
+def _part(ctx: PageContext, part: Part) -> str:
+    text = part.text[ctx.lang]
+    if part.decision and part.open:
+        return f"{md_text(text, block=True)}\n{{: .school-decision .open }}"
+    if part.decision:
+        return f"**{md_text(ctx.t('school_decision'))}:** {md_text(text)}\n{{: .school-decision }}"
+    if part.is_advice:
+        return f"**{md_text(ctx.t('advice'))}:** {md_body(text)}\n{{: .advice }}"
+    return md_body(text)
+
+
+def step_trace(node: Node) -> Trace:
+    """The trace line under a step: its passages (advice is labelled in the text itself)."""
+    return node.trace if node.is_decision else Trace(node.trace.source)
 
 
 def fill_system(ctx: PageContext, text: str) -> str:

@@ -23,7 +23,7 @@ M = "protocol/roles/mentor.yml"
 S = "protocol/settings.yml"
 FORM = "forms/definitions/incident-report.yml"
 ADVISORS = "  confidential_advisors: ~"
-BODY_EN = re.compile(r"(?m)^      en: A teacher, a student or a parent reports bullying.*$")  # m-receive's body
+BODY_EN = re.compile(r"(?m)^        en: A teacher, a student or a parent reports bullying.*$")  # m-receive's body
 
 # id: (file, old, new, the line's start, what the line says was expected (a piece))
 CASES = {
@@ -80,14 +80,14 @@ CASES = {
         M,
         "reports bullying, or you see it yourself.",
         "reports bullying {{ config.site_dir }} {{ 7*7 }}, or you see it yourself.",
-        f"{M}: steps[m-receive].body.en: found the template syntax '{{{{'",
+        f"{M}: steps[m-receive].body[0].en: found the template syntax '{{{{'",
         "placeholders are written {name}",
     ),
     "attr-list-through-doubled-braces-in-a-body": (  # was halved to {: onmouseover=… } before
         M,
         BODY_EN,
-        "      en: '*Nadruk*{{: onmouseover=\"alert(7)\" }} Tekst.'",
-        f"{M}: steps[m-receive].body.en: found the template syntax '{{{{'",
+        "        en: '*Nadruk*{{: onmouseover=\"alert(7)\" }} Tekst.'",
+        f"{M}: steps[m-receive].body[0].en: found the template syntax '{{{{'",
         "placeholders are written {name}",
     ),
     "template-tag-in-a-title": (
@@ -172,7 +172,7 @@ def test_a_text_that_would_not_show_as_typed_is_refused_with_one_line_saying_wha
 
 def test_a_doubled_closing_brace_in_a_body_shows_as_typed(data_copy):
     apply(data_copy, M, "reports bullying, or you see it yourself.", "reports bullying }} or you see it yourself.")
-    body = load_handbook(data_copy).protocol.node("m-receive").body["en"]
+    body = load_handbook(data_copy).protocol.node("m-receive").parts[0].text["en"]
     assert "reports bullying }} or you see it yourself." in body
 
 
