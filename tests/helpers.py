@@ -157,13 +157,9 @@ def project_copy(target: Path) -> Path:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("generator/site/hooks.py", str(ROOT / "generator/site/hooks.py"))
     (target / "mkdocs.yml").write_text(config.replace("\n  - generator\n", "\n"), encoding="utf-8")
-    for name in ("docs", "protocol", "forms/definitions"):
+    for name in ("docs", "protocol", "forms"):  # forms/ whole (200 KB): a link out of it is refused
         shutil.copytree(ROOT / name, target / name)
-    shutil.copy(ROOT / "forms/labels.yml", target / "forms/labels.yml")
     (target / "overrides").symlink_to(ROOT / "overrides")
-    for other in (ROOT / "forms").iterdir():
-        if not (target / "forms" / other.name).exists():
-            (target / "forms" / other.name).symlink_to(other)
     return target
 
 

@@ -240,19 +240,19 @@ CASES = {
         "docs/nl/roles/mentor.md",
         SUMMARY_MD,
         SUMMARY_MD.replace("mentor", "mentr"),
-        "the unknown id 'mentr'",
+        "<!-- protocol:role-summary -->: found role=mentr; expected a role: one of ",
     ),
     "marker-setting-dunder": (
         "docs/nl/index.md",
         "name=school_name",
         "name=__class__",
-        "found the unknown name '__class__'",
+        "found name=__class__; expected a setting shown in running text: one of school_name, student_system",
     ),
     "marker-setting-contacts": (
         "docs/nl/index.md",
         "name=school_name",
         "name=contacts",
-        "found the unknown name 'contacts'",
+        "found name=contacts; expected a setting shown in running text: one of school_name, student_system",
     ),
     "page-broken-link": (
         "docs/nl/about.md",

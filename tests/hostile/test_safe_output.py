@@ -29,11 +29,6 @@ EDITS = [
     (M, re.compile(r"(?m)^  nl: De mentor is"), f"  nl: {REDIRECT}De mentor is"),
     (
         M,
-        re.compile(r"(?m)^      nl: Een docent, een leerling.*$"),
-        "      nl: '*Nadruk*{{: onmouseover=\"alert(7)\" }} Tekst.'",
-    ),
-    (
-        M,
         "Kom je er niet uit? Dan kun je naar een vertrouwenspersoon gaan.",
         "<iframe src=\"javascript:alert('A9')\"></iframe>",
     ),

@@ -42,7 +42,7 @@ CASES = {
         "docs/nl/roles/mentor.md",
         "steps role=mentor",
         "steps role=mentr",
-        "docs/nl/roles/mentor.md: <!-- protocol:steps -->: found the unknown id 'mentr'",
+        "docs/nl/roles/mentor.md: <!-- protocol:steps -->: found role=mentr; expected a role: one of ",
     ),
     "page-missing-in-english": (
         "docs/en/prevention.md",
