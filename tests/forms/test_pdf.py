@@ -173,3 +173,18 @@ def test_the_same_input_gives_byte_identical_pdfs(built, protocol, handbook):
     again = form_pdf(handbook, "parent-contact", "en")
     assert once == again
     assert once == (built / "en" / "parent-contact.pdf").read_bytes()  # built in another process
+
+
+def test_a_form_rendered_a_day_later_in_a_fresh_process_is_byte_identical(handbook, monkeypatch):
+    """Nothing in a PDF carries the time it was made: not WeasyPrint's dates, not a font's 'modified'."""
+    import time
+
+    from generator.forms import bytefont
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    bytefont._program.cache_clear()  # what a fresh process (a build's worker) starts with
+    today = form_pdf(handbook, "parent-contact", "en")
+    now = time.time()
+    monkeypatch.setattr(time, "time", lambda: now + 86_400)
+    bytefont._program.cache_clear()
+    assert form_pdf(handbook, "parent-contact", "en") == today
