@@ -24,6 +24,7 @@ from generator import LANGUAGES
 from generator.handbook import form_files
 from generator.pages.generated import form_pages
 from generator.site.language import site_prefix
+from tests import tiers
 
 ROOT = Path(__file__).resolve().parent.parent
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)""")
@@ -189,6 +190,7 @@ def site_with_sentinel(root: Path) -> str:
 def build_all(roots: list[Path]) -> dict[Path, dict]:
     """Build every project in one process (tests/hostile/build_many.py: one MkDocs import for
     all); project -> {"error": the exception's type or None, "message", "log": what MkDocs logged}."""
+    tiers.require_slow("tests.helpers.build_all")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     run = subprocess.run(
         [sys.executable, "-m", "tests.hostile.build_many", *map(str, roots)],

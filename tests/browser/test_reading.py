@@ -87,8 +87,8 @@ def focus_indicator(page) -> bool:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", ["/en/roles/mentor/", "/roles/parent/"])
-def test_a_role_page_can_be_walked_with_the_keyboard_with_a_visible_focus(request, scheme, path):
-    tab = request.getfixturevalue(scheme)
+def test_a_role_page_can_be_walked_with_the_keyboard_with_a_visible_focus(light, dark, scheme, path):
+    tab = {"light": light, "dark": dark}[scheme]
     page = tab.open(path)
     visible_links = page.eval_on_selector_all(
         "article a[href]:not([tabindex='-1'])", "links => links.filter(a => a.getClientRects().length > 0).length"
