@@ -142,11 +142,18 @@ def _target(site: Path, path: str) -> Path:
 # ---------------------------------------------------------------- in the browser
 
 
+ANSWERED = """words => { const asked = [...document.querySelectorAll('.md-search-result__item a')]
+        .map(a => new URL(a.href).searchParams.get('h')).filter(Boolean);  // '' where no word is in the text
+    return asked.length > 0 && asked.every(h => h === words); }"""
+
+
 def search_results(page, words: str) -> list[str]:
     """Type words into Material's search box as a reader would; the results' URLs."""
     page.click(".md-search__input")
     page.locator(".md-search__input").press_sequentially(words, delay=20)
-    page.wait_for_selector(".md-search-result__item a", timeout=10_000)
+    # Results come from a worker, one answer per letter typed: wait for the answer to the whole words
+    # (Material gives each result link ?h=<the query>), not one to the letters before them.
+    page.wait_for_function(ANSWERED, arg=words)
     return page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
 
 

@@ -1,7 +1,8 @@
 """The suite's two tiers: `pytest -m "not slow"` (`make test-fast`, after every edit) and the whole
 suite (`make test`, in CI).
 
-A test is slow when it builds a site with MkDocs or opens Chromium. Nobody marks it by hand:
+A test is slow when it builds a site with MkDocs, opens Chromium or draws filled forms as three PDF
+viewers do (the fast tier keeps the forms' structure: fields, names, fonts, tags). Nobody marks it by hand:
 tests/conftest.py marks every test that uses one of SLOW_FIXTURES, directly or through another
 fixture (pytest's own closure of the fixtures a test needs), so a new test that reads the built
 site or opens a page in the browser is slow by construction. A test or fixture that runs a build
@@ -21,6 +22,7 @@ SLOW_FIXTURES = {
     "browser": "Chromium, driven by Playwright",
     "site_copy": "a copy of the project made to be built in-process",
     "site_builds": "the test or its fixture runs MkDocs builds of its own",
+    "viewers": "filled forms drawn by poppler, PDFium and MuPDF (tests/forms/test_rendering.py)",
 }
 
 _slow_test_running = True  # outside a test (a fixture of a slow test, a script): builds may run
