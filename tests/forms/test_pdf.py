@@ -241,3 +241,18 @@ def test_every_font_a_field_names_is_embedded(all_pdfs):
             for name in named:
                 assert name in fonts, (lang, form_id, name)
                 assert _embedded(fonts[name]), (lang, form_id, name)
+
+
+def test_a_form_rendered_a_day_later_in_a_fresh_process_is_byte_identical(handbook, monkeypatch):
+    """Nothing in a PDF carries the time it was made: not WeasyPrint's dates, not a font's 'modified'."""
+    import time
+
+    from generator.forms import bytefont
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    bytefont._program.cache_clear()  # what a fresh process (a build's worker) starts with
+    today = form_pdf(handbook, "parent-contact", "en")
+    now = time.time()
+    monkeypatch.setattr(time, "time", lambda: now + 86_400)
+    bytefont._program.cache_clear()
+    assert form_pdf(handbook, "parent-contact", "en") == today

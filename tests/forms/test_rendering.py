@@ -54,6 +54,8 @@ FILLERS = {
 }
 IDS = ["pypdf", "pypdf-default", "need-appearances", "mupdf"]
 
+pytestmark = pytest.mark.usefixtures("viewers")
+
 
 def test_every_form_is_checked_here(all_pdfs):
     assert sorted({form_id for _, form_id, _ in all_pdfs}) == FORMS

@@ -371,7 +371,7 @@ def run_check(root: Path) -> tuple[int, str]:
 
 
 @pytest.fixture(scope="module")
-def refused(request, tmp_path_factory) -> dict[str, tuple[Path, str, dict]]:
+def refused(request, tmp_path_factory, site_builds) -> dict[str, tuple[Path, str, dict]]:
     """Every case on its own copy, with a site/ holding a sentinel; then one process builds them
     all (tests/hostile/build_many.py). case -> (project, digest of site/ before, build result)."""
     prepared = {}

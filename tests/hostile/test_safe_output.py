@@ -70,7 +70,7 @@ PAGES = [
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory) -> Path:
+def hostile_site(tmp_path_factory, site_builds) -> Path:
     root = tmp_path_factory.mktemp("hostile")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("generator/site/hooks.py", str(ROOT / "generator/site/hooks.py"))
