@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline test check publish-check forms bench lint lock clean clean-cache setup setup-test system-serve system-test node-tools
+.PHONY: serve build offline test test-fast check publish-check forms bench lint lock clean clean-cache setup setup-test system-serve system-test node-tools
 
 # Each target checks the system packages first (scripts/ensure-system-packages: as root it installs
 # them; otherwise it prints the apt-get line and stops before .venv is written), then the venv.
@@ -22,10 +22,16 @@ test: system-test setup-test node-tools  ## lint, then run the whole test suite 
 	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/python -m pytest
 
+test-fast: system-test setup-test  ## the fast tier, after every edit: data, pages, forms, charts, caches; no browser, no site build
+	$(BIN)/python -m pytest -m "not slow"
+
 check: system-serve setup  ## validate the data, the forms and the pages, as the build does, without building
 	$(BIN)/python -m generator check
 
-publish-check: system-serve setup  ## list what the school must still decide before publishing; fails while any is open
+publish-test-fast: system-test setup-test  ## the fast tier, after every edit: data, pages, forms, charts, caches; no browser, no site build
+	$(BIN)/python -m pytest -m "not slow"
+
+check: system-serve setup  ## list what the school must still decide before publishing; fails while any is open
 	$(BIN)/python -m generator check --publish
 
 forms: system-serve setup  ## render every form into forms-out/

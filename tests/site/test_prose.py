@@ -105,7 +105,7 @@ def test_the_form_lines_start_with_the_word_form_instead_of_a_shortcode(built_si
         assert {line.get_text().split()[0] for line in lines} == {"Form:" if lang else "Formulier:"}
 
 
-def test_a_page_whose_prose_would_show_a_shortcode_fails_the_build_with_one_line_naming_it(tmp_path: Path):
+def test_a_page_whose_prose_would_show_a_shortcode_fails_the_build_with_one_line_naming_it(tmp_path: Path, site_builds):
     """An editor copies Material's icon syntax into a page, expecting an icon: the check of the
     pages lets it through (it is text), the build's last step does not."""
     from tests.helpers import build_all, project_copy
