@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generator import schema
+from generator import schema, school
 from generator.adopted import traced
 from generator.errors import DataError, Problem
 from generator.filler import PLACEHOLDERS, placeholder_problem
@@ -67,6 +67,7 @@ def read_protocol(root: Path, form_files: dict[str, str]) -> Protocol:
         "forms": dict(form_files),
     }
     problems.extend(cross_reference_problems(settings, proto, roles, dict.fromkeys(form_files), files))
+    problems.extend(school.problems(settings, root))
     adopted = traced(root, roles, files, problems)
     if problems:
         raise DataError(problems)
@@ -124,6 +125,12 @@ def _build(settings, proto, roles, files, fill: _Filler, labels: dict) -> Protoc
         editor_email=_maybe(lambda address: address.removeprefix("mailto:"), settings["editor_email"]),
         **{key: _maybe(Text, settings.get(key)) for key in schema.OPEN_TEXTS},
         reach=_reach(settings.get("reach") or {}),
+        short_name=settings.get("short_name"),
+        site_title=fill(settings["site_title"], sfile, "site_title"),
+        site_description=fill(settings["site_description"], sfile, "site_description"),
+        logo=settings.get("logo"),
+        primary=settings["colours"]["primary"],
+        accent=settings["colours"]["accent"],
     )
     tracks = tuple(
         Track(

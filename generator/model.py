@@ -172,6 +172,18 @@ class Settings:
     prevailing_text: Text | None = None
     notes_per_student: bool | None = None  # True: each file only what concerns that student
     reach: Reach = Reach()
+    # The school as the site shows it (generator.school): settings.yml, never mkdocs.yml.
+    short_name: str | None = None  # the PDFs' running headers and the footer; None: school_name
+    site_title: Text | None = None  # every page's header, drawer and <title>, per language
+    site_description: Text | None = None  # <meta name="description"> where a page has none of its own
+    logo: str | None = None  # an image under docs/assets; None: the theme's icon (mkdocs.yml)
+    primary: str = "indigo"  # Material's named colours
+    accent: str = "indigo"
+
+    @property
+    def short(self) -> str:
+        """The school's name where a line is short: the PDFs' running headers, the footer."""
+        return self.short_name or self.school_name
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,18 @@ SETTINGS = {
     "type": "object",
     "properties": {
         "school_name": LINE,
+        # The school as the site shows it (generator.school): every page's header and title, the
+        # meta description, the colours and the logo. mkdocs.yml keeps only the build's mechanics.
+        "short_name": _open(LINE),
+        "site_title": TEXT,
+        "site_description": TEXT,
+        "logo": _open(LINE),
+        "colours": {
+            "type": "object",
+            "properties": {"primary": LINE, "accent": LINE},
+            "required": ["primary", "accent"],
+            "additionalProperties": False,
+        },
         "student_system": LINE,
         "editor_email": _open(EMAIL),
         "mentor_contact": TEXT,
@@ -117,6 +129,9 @@ SETTINGS = {
     },
     "required": [
         "school_name",
+        "site_title",
+        "site_description",
+        "colours",
         "student_system",
         "editor_email",
         "mentor_contact",

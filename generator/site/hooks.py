@@ -26,7 +26,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from generator import LANGUAGES, booklet
+from generator import LANGUAGES, booklet, school
 from generator.errors import DataError
 from generator.fileio import content_cache
 from generator.forms.output import FormBuildError
@@ -77,7 +77,10 @@ def on_config(config):
     root = Path(config.config_file_path).parent
     themefiles.list_once(config.theme, root)  # the theme's 14,500 files walked once, not per build
     if _build is not None and _build.config_id == id(config):
-        return config  # mkdocs-static-i18n runs on_config again for each further language
+        # mkdocs-static-i18n runs on_config again for each further language: the school's title,
+        # description, colours and logo in that language (settings.yml; generator.school)
+        school.apply(config, _build.handbook.protocol.settings, current_build_language(config))
+        return config
     # Both steps are skipped while none of their inputs changed (buildcache: data, pages; the
     # code, templates and packages are always part of the key).
     inputs = [root / "protocol", root / "forms", Path(config.docs_dir), Path(config.config_file_path)]
@@ -106,6 +109,7 @@ def on_config(config):
     except FormBuildError as exc:
         raise PluginError(f"A form could not be rendered; nothing was written.\n{exc}") from None
     protocol = handbook.protocol
+    school.apply(config, protocol.settings, current_build_language(config))  # before the palette below
     # Words for the theme overrides (404 page, "report a problem" link), in every language.
     config.extra["labels"] = {key: dict(text) for key, text in protocol.labels.items()}
     config.extra["editor_email"] = protocol.settings.editor_email

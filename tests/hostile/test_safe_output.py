@@ -29,8 +29,8 @@ EDITS = [
     (M, re.compile(r"(?m)^  nl: De mentor is"), f"  nl: {REDIRECT}De mentor is"),
     (
         M,
-        re.compile(r"(?m)^      nl: Een docent, een leerling.*$"),
-        "      nl: '*Nadruk*{{: onmouseover=\"alert(7)\" }} Tekst.'",
+        re.compile(r"(?m)^      - nl: Een docent, een leerling.*$"),  # a part of m-receive's body
+        "      - nl: '*Nadruk*{{: onmouseover=\"alert(7)\" }} Tekst.'",
     ),
     (
         M,
@@ -39,8 +39,8 @@ EDITS = [
     ),
     (
         "protocol/settings.yml",
-        "school_name: ALASCA",
-        'school_name: \'ALASCA<img src="http://127.0.0.1:9/x.png" alt="">\'',
+        "short_name: ~",
+        'short_name: \'ALASCA<img src="http://127.0.0.1:9/x.png" alt="">\'',
     ),
     (
         "protocol/settings.yml",
