@@ -10,6 +10,7 @@ Another module adds its own keys with register("protocol/settings.yml", "key.sub
 from __future__ import annotations
 
 import ipaddress
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,28 @@ class Decision:
     key: str  # dotted path inside the file: "site_url", "contacts.mentor"
     reason: str  # what the school decides, in a few words
     is_open: Callable[[object], bool] | None = None  # default: missing or empty
+    applies: Callable[[Path], bool] | None = None  # default: always; else only for a protocol that needs it
+
+
+def _used(name: str) -> Callable[[Path], bool]:
+    """A decision only some protocols have (e.g. what a confidential advisor keeps to themselves):
+    asked for only when a step (`school_decision: name`) or a page (`name=name` in a marker) uses it."""
+    step = re.compile(rf"school_decision:\s*{re.escape(name)}\b")
+    page = re.compile(rf"<!--\s*protocol:[a-z-]+\s[^>]*\bname={re.escape(name)}\b")
+
+    def applies(root: Path) -> bool:
+        roles = (root / "protocol" / "roles").glob("*.yml")
+        pages = (root / "docs").rglob("*.md")
+        return any(step.search(p.read_text(encoding="utf-8")) for p in roles) or any(
+            page.search(p.read_text(encoding="utf-8")) for p in pages
+        )
+
+    return applies
+
+
+def _has_alternative(root: Path) -> bool:
+    """The contact block lists the alternative way in (its people) only when settings name one."""
+    return bool(_lookup(_read(Path(root) / SETTINGS), "contact_alternative"))
 
 
 def _local_address(value: object) -> bool:
@@ -46,11 +69,21 @@ REGISTRY: list[Decision] = [
     Decision(SETTINGS, "retention", "how long the notes on bullying are kept (privacy regulation)"),
     Decision(SETTINGS, "records_access", "who may see what is recorded, and how to ask (privacy regulation)"),
     Decision(SETTINGS, "form_copies", "what happens to a filled-in form once it is in the student system"),
-    Decision(SETTINGS, "advisor_confidentiality", "what a confidential advisor keeps to themselves, and its limits"),
+    Decision(
+        SETTINGS,
+        "advisor_confidentiality",
+        "what a confidential advisor keeps to themselves, and its limits",
+        applies=_used("advisor_confidentiality"),
+    ),
     Decision(SETTINGS, "anonymous_reporting", "whether a student can report without giving their name"),
     Decision(SETTINGS, "serious_incidents", "who is told at once after a serious incident (violence, threats, …)"),
     # What the protocol leaves open (issue 19): each is said plainly on the pages while it is open.
-    Decision(SETTINGS, "advisor_next_step", "what a confidential advisor does after a student has talked to them"),
+    Decision(
+        SETTINGS,
+        "advisor_next_step",
+        "what a confidential advisor does after a student has talked to them",
+        applies=_used("advisor_next_step"),
+    ),
     Decision(SETTINGS, "incident_notice", "how, and from whom, school management hears of every bullying incident"),
     Decision(SETTINGS, "prevailing_text", "which text applies where the Dutch and English versions differ"),
     Decision(
@@ -65,7 +98,12 @@ REGISTRY: list[Decision] = [
     # How parents and students reach the school (the contact block on their pages, issue 9).
     Decision(SETTINGS, "reach.office_phone", "the school office's phone number for parents"),
     Decision(SETTINGS, "reach.mentor_email_pattern", "how a mentor's e-mail address is made"),
-    Decision(SETTINGS, "reach.confidential_advisors", "the confidential advisors' names and how to reach them"),
+    Decision(
+        SETTINGS,
+        "reach.confidential_advisors",
+        "the confidential advisors' names and how to reach them",
+        applies=_has_alternative,
+    ),
     Decision(SETTINGS, "reach.parents_may_write_english", "whether parents may write to the school in English"),
 ]
 
@@ -80,6 +118,8 @@ def open_decisions(root: Path, registry: list[Decision] | None = None) -> list[s
     """One line per open decision: 'file: key: reason; found …' in registry order."""
     lines, cache = [], {}
     for d in REGISTRY if registry is None else registry:
+        if d.applies is not None and not d.applies(Path(root)):
+            continue  # this protocol has no such decision to make
         if d.file not in cache:
             cache[d.file] = _read(Path(root) / d.file)
         value = _lookup(cache[d.file], d.key)

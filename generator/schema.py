@@ -137,7 +137,6 @@ SETTINGS = {
         "mentor_contact",
         "contacts",
         "contact_ladder",
-        "contact_alternative",
         "retention",
         "version",
         "adopted_by",
@@ -168,7 +167,9 @@ PROTOCOL = {
             },
         },
     },
-    "required": ["roles", "intro", "principles_intro", "principles", "tracks"],
+    # principles and tracks are optional: a protocol that has none leaves them out, and so do its
+    # pages (a marker for a section the data does not have is refused, naming the section).
+    "required": ["roles", "intro"],
     "additionalProperties": False,
 }
 
@@ -220,6 +221,17 @@ ROLE = {
         "name": TEXT,
         "title": TEXT,
         "summary": TEXT,
+        # What the role is, as data (never its id): a public reader (a parent, a student) is told
+        # whom to go to and how to reach them, never sent into a staff procedure; `formal: true`
+        # addresses the reader with "u" (the labels' `_formal` wording), otherwise "je".
+        "audience": {"enum": ["public", "staff"], "x-expected": "public or staff"},
+        "formal": {"type": "boolean"},
+        # Where a long word of the title may break on the home page's card: "vertrouwens|persoon".
+        "card_breaks": {
+            "type": "array",
+            "items": {"type": "string", "pattern": r"^[^|\s]+\|[^|\s]+$", "x-expected": "a word with one |"},
+            "uniqueItems": True,
+        },
         "start": {"type": "array", "items": ID, "minItems": 1, "uniqueItems": True},
         "duties": {"type": "array", "items": DUTY},
         "steps": {

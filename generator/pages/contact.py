@@ -1,6 +1,9 @@
-"""<!-- protocol:contact-block role=parent|student -->: how a parent or a student reaches someone,
-near the top of their page, from protocol/settings.yml (contacts and reach). A fact the school has
-not filled in yet is left out, and the block says what to do instead."""
+"""<!-- protocol:contact-block role=<a public role> -->: how a public reader (a role with `audience:
+public`: parents, students) reaches someone, near the top of their page, from protocol/settings.yml:
+the first of `contact_ladder` and, for a reader addressed formally (`formal: true`, parents), the
+rest of the ladder and the office; the alternative way in (`contact_alternative`) only when the
+protocol has one. A fact the school has not filled in yet is left out, and the block says what to
+do instead. No role id is written here: every role comes from the data."""
 
 from __future__ import annotations
 
@@ -19,10 +22,12 @@ def tel_href(number: str) -> str:
 
 
 def contact_block(ctx: PageContext, role: str) -> str:
-    if role not in ("parent", "student"):
-        raise KeyError(role)  # reported by fill_markers as an unknown id
+    reader = ctx.protocol.roles[role]  # KeyError -> "the unknown id" from fill_markers
+    if not reader.public:
+        raise KeyError(role)  # a staff role has no contact block: reported as an unknown id
     s = ctx.protocol.settings
-    student = role == "student"
+    student = not reader.formal  # addressed with "je": the students' wording and their shorter block
+    first, *after = s.contact_ladder
 
     def t(key: str) -> str:
         """The student's own wording where there is one ('je'), else the parents' ('u')."""
@@ -34,9 +39,10 @@ def contact_block(ctx: PageContext, role: str) -> str:
             "contact_block.html.j2",
             reach=s.reach,
             # the school's words for parents (contacts.mentor); students' own, with settings' mentor_contact
-            mentor=ctx.t("contact_mentor_how_student") if student else s.contacts["mentor"][ctx.lang],
-            advisors=s.contacts["confidential-advisor"][ctx.lang],
-            after_mentor=[] if student else [ctx.protocol.roles[r] for r in s.contact_ladder if r != "mentor"],
+            mentor=ctx.t("contact_mentor_how_student") if student else s.contacts[first][ctx.lang],
+            # the alternative way in (contact_alternative): its row only when the protocol has one
+            advisors=s.contacts[s.contact_alternative][ctx.lang] if s.contact_alternative else None,
+            after_mentor=[] if student else [ctx.protocol.roles[r] for r in after],
             contacts=s.contacts,
             lang=ctx.lang,
             student=student,

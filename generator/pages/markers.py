@@ -77,6 +77,11 @@ def fill_markers(markdown: str, ctx: PageContext, file: str) -> str:
             return ""
         try:
             return renderer(ctx, **args)
+        except render.AbsentSection as exc:
+            found = f"a marker for {exc.section}, which {exc.file} does not have"
+            expected = f"the marker (and its heading) taken out of the page, or {exc.section} in {exc.file}"
+            problems.append(Problem(file, key, found, expected))
+            return ""
         except MissingLabel as exc:
             problems.append(Problem(exc.file, exc.key, "nothing", "a label the pages use, in nl and en"))
             return ""
