@@ -1,4 +1,4 @@
-"""The anti-bullying handbook generator: protocol data, flowcharts, forms and MkDocs hooks (the school: protocol/, docs/)."""
+"""The anti-bullying handbook generator: protocol data, flowcharts, forms and MkDocs hooks."""
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
