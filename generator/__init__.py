@@ -1,4 +1,4 @@
-"""ALASCA anti-bullying handbook: protocol data, flowcharts, forms and MkDocs hooks."""
+"""The anti-bullying handbook generator: protocol data, flowcharts, forms and MkDocs hooks."""
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"

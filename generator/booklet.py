@@ -69,7 +69,7 @@ def write_for(
     from generator.pages.render import BOOKLET_FILE, format_date
 
     labels = {key: text[lang] for key, text in protocol.labels.items()}
-    title = f"{protocol.settings.school_name} · {labels['booklet_title']}"
+    title = f"{protocol.settings.short} · {labels['booklet_title']}"
     version = adoption_line(protocol, lang, format_date)
     target = Path(site_dir) / site_prefix(lang) / BOOKLET_FILE
     wanted_chapters = [c for c in chapters if wanted(c.path)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generator import schema
+from generator import schema, school
 from generator.adopted import traced
 from generator.errors import DataError, Problem
 from generator.filler import PLACEHOLDERS, fill, placeholder_problem
@@ -67,6 +67,7 @@ def read_protocol(root: Path, form_files: dict[str, str]) -> Protocol:
         "forms": dict(form_files),
     }
     problems.extend(cross_reference_problems(settings, proto, roles, dict.fromkeys(form_files), files))
+    problems.extend(school.problems(settings, root))
     adopted = traced(root, roles, files, problems)
     if problems:
         raise DataError(problems)
@@ -116,7 +117,7 @@ def _build(settings, proto, roles, files, fill: _Filler, labels: dict) -> Protoc
         mentor_contact=Text(settings["mentor_contact"]),
         contacts={k: fill(v, sfile, f"contacts.{k}") for k, v in settings["contacts"].items()},
         contact_ladder=tuple(settings["contact_ladder"]),
-        contact_alternative=settings["contact_alternative"],
+        contact_alternative=settings.get("contact_alternative"),
         version=settings["version"],
         adopted_by=_maybe(Text, settings["adopted_by"]),
         adopted_on=_maybe(dt.date.fromisoformat, settings["adopted_on"]),
@@ -124,6 +125,12 @@ def _build(settings, proto, roles, files, fill: _Filler, labels: dict) -> Protoc
         editor_email=_maybe(lambda address: address.removeprefix("mailto:"), settings["editor_email"]),
         **{key: _maybe(Text, settings.get(key)) for key in schema.OPEN_TEXTS},
         reach=_reach(settings.get("reach") or {}),
+        short_name=settings.get("short_name"),
+        site_title=fill(settings["site_title"], sfile, "site_title"),
+        site_description=fill(settings["site_description"], sfile, "site_description"),
+        logo=settings.get("logo"),
+        primary=settings["colours"]["primary"],
+        accent=settings["colours"]["accent"],
     )
     tracks = tuple(
         Track(
@@ -131,15 +138,15 @@ def _build(settings, proto, roles, files, fill: _Filler, labels: dict) -> Protoc
             title=fill(t["title"], pfile, f"tracks[{i}].title"),
             points=tuple(fill(p, pfile, f"tracks[{i}].points[{j}]") for j, p in enumerate(t["points"])),
         )
-        for i, t in enumerate(proto["tracks"])
+        for i, t in enumerate(proto.get("tracks", ()))
     )
     decision = _DecisionText(settings, labels, fill)
     built_roles = {rid: _build_role(roles[rid], files["roles"][rid], fill, decision) for rid in proto["roles"]}
     return Protocol(
         settings=built_settings,
         intro=fill(proto["intro"], pfile, "intro"),
-        principles_intro=fill(proto["principles_intro"], pfile, "principles_intro"),
-        principles=tuple(fill(p, pfile, f"principles[{i}]") for i, p in enumerate(proto["principles"])),
+        principles_intro=_maybe(lambda text: fill(text, pfile, "principles_intro"), proto.get("principles_intro")),
+        principles=tuple(fill(p, pfile, f"principles[{i}]") for i, p in enumerate(proto.get("principles", ()))),
         tracks=tracks,
         roles=built_roles,
     )
@@ -230,6 +237,9 @@ def _build_role(data: dict, file: str, fill: _Filler, decision: _DecisionText) -
             for i, d in enumerate(data.get("duties", ()))
         ),
         duty_traces=tuple(_trace(d) for d in data.get("duties", ())),
+        audience=data.get("audience", "staff"),
+        formal=data.get("formal", False),
+        card_breaks=tuple(data.get("card_breaks", ())),
     )
 
 

@@ -104,6 +104,13 @@ class Role:
     nodes: dict[str, Node]
     duties: tuple[Text, ...] = ()  # standing tasks outside the case flow
     duty_traces: tuple[Trace, ...] = ()  # where each duty comes from, in the same order
+    audience: str = "staff"  # "public": a reader told whom to go to (parents, students), never a staff procedure
+    formal: bool = False  # the reader is addressed with "u" (parents): the labels' `_formal` wording
+    card_breaks: tuple[str, ...] = ()  # "vertrouwens|persoon": where the home page's card may break a word
+
+    @property
+    def public(self) -> bool:
+        return self.audience == "public"
 
     @property
     def page(self) -> str:
@@ -153,7 +160,7 @@ class Settings:
     mentor_contact: Text
     contacts: dict[str, Text]  # role id -> how to reach them (a channel, not a personal address)
     contact_ladder: tuple[str, ...]  # role ids, in order, for parents
-    contact_alternative: str  # role id, the alternative way in
+    contact_alternative: str | None  # role id, the alternative way in; None: the protocol has none
     # School decisions: None until the school fills them in (python -m generator check --publish).
     version: str | None
     adopted_by: Text | None
@@ -172,6 +179,18 @@ class Settings:
     prevailing_text: Text | None = None
     notes_per_student: bool | None = None  # True: each file only what concerns that student
     reach: Reach = Reach()
+    # The school as the site shows it (generator.school): settings.yml, never mkdocs.yml.
+    short_name: str | None = None  # the PDFs' running headers and the footer; None: school_name
+    site_title: Text | None = None  # every page's header, drawer and <title>, per language
+    site_description: Text | None = None  # <meta name="description"> where a page has none of its own
+    logo: str | None = None  # an image under docs/assets; None: the theme's icon (mkdocs.yml)
+    primary: str = "indigo"  # Material's named colours
+    accent: str = "indigo"
+
+    @property
+    def short(self) -> str:
+        """The school's name where a line is short: the PDFs' running headers, the footer."""
+        return self.short_name or self.school_name
 
 
 @dataclass(frozen=True)
@@ -187,9 +206,9 @@ class FormRef:
 class Protocol:
     settings: Settings
     intro: Text
-    principles_intro: Text
+    principles_intro: Text | None  # None with no principles: the protocol has none
     principles: tuple[Text, ...]
-    tracks: tuple[Track, ...]
+    tracks: tuple[Track, ...]  # () when the protocol has none
     roles: dict[str, Role]
     forms: dict[str, FormRef] = field(default_factory=dict)
     labels: dict[str, Text] = field(default_factory=lambda: Labels())  # words around the data, from labels.yml

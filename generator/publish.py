@@ -11,6 +11,7 @@ another file's keys can be added with register(file, "key.sub", "reason").
 from __future__ import annotations
 
 import ipaddress
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,28 @@ class Decision:
     key: str  # dotted path inside the file: "site_url", "contacts.mentor"
     reason: str  # what the school decides, in a few words
     is_open: Callable[[object], bool] | None = None  # default: missing or empty
+    applies: Callable[[Path], bool] | None = None  # default: always; else only for a protocol that needs it
+
+
+def _used(name: str) -> Callable[[Path], bool]:
+    """A decision only some protocols have (e.g. what a confidential advisor keeps to themselves):
+    asked for only when a step (`school_decision: name`) or a page (`name=name` in a marker) uses it."""
+    step = re.compile(rf"school_decision:\s*{re.escape(name)}\b")
+    page = re.compile(rf"<!--\s*protocol:[a-z-]+\s[^>]*\bname={re.escape(name)}\b")
+
+    def applies(root: Path) -> bool:
+        roles = (root / "protocol" / "roles").glob("*.yml")
+        pages = (root / "docs").rglob("*.md")
+        return any(step.search(p.read_text(encoding="utf-8")) for p in roles) or any(
+            page.search(p.read_text(encoding="utf-8")) for p in pages
+        )
+
+    return applies
+
+
+def _has_alternative(root: Path) -> bool:
+    """The contact block lists the alternative way in (its people) only when settings name one."""
+    return bool(_lookup(_read(Path(root) / SETTINGS), "contact_alternative"))
 
 
 def _local_address(value: object) -> bool:
@@ -42,9 +65,17 @@ def _local_address(value: object) -> bool:
 
 
 SETTINGS = "protocol/settings.yml"
+# A decision asked for only while the protocol has what it is about (a confidential advisor's steps,
+# the alternative way in); every other decision of DECISIONS always.
+ONLY_WHEN: dict[str, Callable[[Path], bool]] = {
+    "advisor_confidentiality": _used("advisor_confidentiality"),
+    "advisor_next_step": _used("advisor_next_step"),
+    "reach.confidential_advisors": _has_alternative,
+}
 REGISTRY: list[Decision] = [
     Decision("mkdocs.yml", "site_url", "the address where the handbook will be published", _local_address),
-    *(Decision(SETTINGS, d.key, d.reason) for d in DECISIONS),  # the school's decisions: one table
+    # the school's decisions: one table (generator.decisions); some only for a protocol that needs them
+    *(Decision(SETTINGS, d.key, d.reason, applies=ONLY_WHEN.get(d.key)) for d in DECISIONS),
 ]
 
 
@@ -58,6 +89,8 @@ def open_decisions(root: Path, registry: list[Decision] | None = None) -> list[s
     """One line per open decision: 'file: key: reason; found …' in registry order."""
     lines, cache = [], {}
     for d in REGISTRY if registry is None else registry:
+        if d.applies is not None and not d.applies(Path(root)):
+            continue  # this protocol has no such decision to make
         if d.file not in cache:
             cache[d.file] = _read(Path(root) / d.file)
         value = _lookup(cache[d.file], d.key)

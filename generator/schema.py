@@ -84,6 +84,18 @@ SETTINGS = {
     "type": "object",
     "properties": {
         "school_name": LINE,
+        # The school as the site shows it (generator.school): every page's header and title, the
+        # meta description, the colours and the logo. mkdocs.yml keeps only the build's mechanics.
+        "short_name": _open(LINE),
+        "site_title": TEXT,
+        "site_description": TEXT,
+        "logo": _open(LINE),
+        "colours": {
+            "type": "object",
+            "properties": {"primary": LINE, "accent": LINE},
+            "required": ["primary", "accent"],
+            "additionalProperties": False,
+        },
         "student_system": LINE,
         "editor_email": _open(EMAIL),
         "mentor_contact": TEXT,
@@ -124,12 +136,14 @@ SETTINGS = {
     },
     "required": [
         "school_name",
+        "site_title",
+        "site_description",
+        "colours",
         "student_system",
         "editor_email",
         "mentor_contact",
         "contacts",
         "contact_ladder",
-        "contact_alternative",
         "retention",
         "version",
         "adopted_by",
@@ -160,7 +174,9 @@ PROTOCOL = {
             },
         },
     },
-    "required": ["roles", "intro", "principles_intro", "principles", "tracks"],
+    # principles and tracks are optional: a protocol that has none leaves them out, and so do its
+    # pages (a marker for a section the data does not have is refused, naming the section).
+    "required": ["roles", "intro"],
     "additionalProperties": False,
 }
 
@@ -212,6 +228,17 @@ ROLE = {
         "name": TEXT,
         "title": TEXT,
         "summary": TEXT,
+        # What the role is, as data (never its id): a public reader (a parent, a student) is told
+        # whom to go to and how to reach them, never sent into a staff procedure; `formal: true`
+        # addresses the reader with "u" (the labels' `_formal` wording), otherwise "je".
+        "audience": {"enum": ["public", "staff"], "x-expected": "public or staff"},
+        "formal": {"type": "boolean"},
+        # Where a long word of the title may break on the home page's card: "vertrouwens|persoon".
+        "card_breaks": {
+            "type": "array",
+            "items": {"type": "string", "pattern": r"^[^|\s]+\|[^|\s]+$", "x-expected": "a word with one |"},
+            "uniqueItems": True,
+        },
         "start": {"type": "array", "items": ID, "minItems": 1, "uniqueItems": True},
         "duties": {"type": "array", "items": DUTY},
         "steps": {

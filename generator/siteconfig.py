@@ -31,7 +31,13 @@ CONFIG = "mkdocs.yml"
 HOOKS = "generator/site/hooks.py"  # the handbook's build steps, relative to the project
 _MARKUP = re.compile(r"[<>]")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-TEXT_KEYS = ("site_name", "site_description", "copyright")
+# The school's keys live in protocol/settings.yml (generator.school), never here: key -> where.
+SITE_NAME = "from protocol/settings.yml"  # MkDocs requires a site_name; the hooks put site_title there
+SCHOOL_KEYS = {
+    "site_name": "site_title in protocol/settings.yml",
+    "site_description": "site_description in protocol/settings.yml",
+    "copyright": "not needed: the footer shows the school and the edition from protocol/settings.yml",
+}
 ASSET_KEYS = ("extra_javascript", "extra_css")
 ONE_LANGUAGE = " and ".join(LANGUAGES)
 
@@ -150,12 +156,51 @@ def languages(site: Site) -> list[Problem]:
     return problems
 
 
+def school(site: Site) -> list[Problem]:
+    """The school's name, description, colours and logo are in protocol/settings.yml (site_title,
+    site_description, colours, logo): one place. Left here, they would be a second place that
+    silently wins or loses; so each is refused, naming where it lives now."""
+    problems = []
+    if "site_name" not in site.config:
+        problems.append(Problem(CONFIG, "site_name", "nothing", f"{SITE_NAME!r} (MkDocs requires the key)"))
+    for prefix, scope in site.scopes():
+        for key, where in SCHOOL_KEYS.items():
+            if key not in scope or (prefix == "" and key == "site_name" and scope[key] == SITE_NAME):
+                continue
+            expected = f"no {key} in {CONFIG}: it is {where}"
+            if prefix == "" and key == "site_name":
+                expected = (
+                    f"{SITE_NAME!r} (MkDocs requires the key; the site's title is site_title in protocol/settings.yml)"
+                )
+            problems.append(Problem(CONFIG, prefix + key, show(scope[key]), expected))
+        options = scope.get("theme")
+        if not isinstance(options, dict):
+            continue
+        if "logo" in options:
+            expected = (
+                f"no theme.logo in {CONFIG}: the logo is logo in protocol/settings.yml (an image under docs/assets)"
+            )
+            problems.append(Problem(CONFIG, f"{prefix}theme.logo", show(options["logo"]), expected))
+        palette = options.get("palette")
+        entries = palette if isinstance(palette, list) else [palette]
+        for i, entry in enumerate(entries):
+            for kind in ("primary", "accent"):
+                if isinstance(entry, dict) and kind in entry:
+                    key = (
+                        f"{prefix}theme.palette[{i}].{kind}"
+                        if isinstance(palette, list)
+                        else f"{prefix}theme.palette.{kind}"
+                    )
+                    expected = f"no colour in {CONFIG}: the colours are colours.{kind} in protocol/settings.yml"
+                    problems.append(Problem(CONFIG, key, show(entry[kind]), expected))
+    return problems
+
+
 def texts(site: Site) -> list[Problem]:
-    """The site's name, description and copyright, and menu titles: plain text. The theme writes
-    some of them into every page as HTML (Material's header: `site_name` unescaped)."""
+    """Menu titles: plain text (the theme writes them into every page as HTML)."""
     problems = []
     for prefix, scope in site.scopes():
-        found = [(key, scope[key]) for key in TEXT_KEYS if key in scope]
+        found = []
         translations = scope.get("nav_translations")
         if isinstance(translations, dict):
             found += [(f"nav_translations.{k}", v) for k, v in translations.items()]
@@ -205,7 +250,7 @@ def theme(site: Site) -> list[Problem]:
         if (top or "font" in options) and options.get("font", None) is not False:
             expected = "false: the site uses its own fonts (docs/assets/fonts), never a font service"
             problems.append(Problem(CONFIG, f"{prefix}theme.font", show(options.get("font")), expected))
-        for key in ("logo", "favicon"):
+        for key in ("favicon",):  # the logo: protocol/settings.yml (school)
             value = options.get(key)
             if value is not None and not (isinstance(value, str) and site.project_file(value)):
                 expected = "an image file of the handbook under docs/ (such as assets/logo.svg)"
@@ -344,6 +389,7 @@ def _plain(value: object) -> str | None:
 CHECKS: list[Callable[[Site], list[Problem]]] = [
     languages,
     nav,
+    school,
     texts,
     site_url,
     folders,

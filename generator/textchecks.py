@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 
 from generator.pages.text import body_problems
+from generator.school import markup
 
 SHORT_LIMIT = 200  # titles, names, decisions, answers, labels: one line in a list or a chart
 LONG_LIMIT = 2000  # bodies, summaries, intros, points: a paragraph or two
@@ -18,6 +19,7 @@ _SHORT_KEYS = re.compile(r"(^|\.)(title|name|decision|label)$")
 _LINK_TARGET = re.compile(r"\]\([^)]*\)|<[^>]*>|https?://\S+|mailto:\S+")
 
 
+SITE_TEXTS = ("site_title", "site_description")
 _BODY_KEY = re.compile(r"\.body(\[\d+\])?$")
 
 
@@ -64,8 +66,14 @@ def body_subset(text: str, key: str):
     return found[0] if found else None
 
 
+def site_markup(text: str, key: str):
+    """The site's title and description (settings.yml): the theme writes them into every page's
+    HTML as they are (Material's header), so they are plain text."""
+    return markup(text) if key in SITE_TEXTS else None
+
+
 Check = Callable[[str, str], "tuple[str, str] | None"]
-CHECKS: list[Check] = [only_spaces, too_long, long_word]  # on the text as published
+CHECKS: list[Check] = [only_spaces, too_long, long_word, site_markup]  # on the text as published
 CHECKS_BEFORE_FILLING: list[Check] = [body_subset]  # on the text as the editor wrote it
 
 

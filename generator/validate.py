@@ -111,12 +111,13 @@ def settings_references(d: Data) -> Iterator[Problem]:
     for i, rid in enumerate(s["contact_ladder"]):
         if rid not in d.roles:
             yield Problem(sfile, f"contact_ladder[{i}]", repr(rid), f"a role id ({d.role_ids()})")
-    if s["contact_alternative"] not in d.roles:
-        yield Problem(sfile, "contact_alternative", repr(s["contact_alternative"]), f"a role id ({d.role_ids()})")
+    alternative = s.get("contact_alternative")  # optional: a protocol may name no other way in
+    if alternative is not None and alternative not in d.roles:
+        yield Problem(sfile, "contact_alternative", repr(alternative), f"a role id ({d.role_ids()})")
     for rid in s["contacts"]:
         if rid not in d.roles:
             yield Problem(sfile, f"contacts.{rid}", "an unknown role", f"a role id ({d.role_ids()})")
-    for rid in [*s["contact_ladder"], s["contact_alternative"]]:
+    for rid in [*s["contact_ladder"], *([alternative] if alternative else [])]:
         if rid in d.roles and rid not in s["contacts"]:
             yield Problem(sfile, f"contacts.{rid}", "nothing", "how to reach this role, in nl and en")
     for key, value in [("school_name", s["school_name"]), ("student_system", s["student_system"])] + [

@@ -85,6 +85,11 @@ def data_copy(tmp_path: Path) -> Path:
 @pytest.fixture
 def site_copy(tmp_path: Path) -> Path:
     """A copy of everything a build needs (config, docs, data, overrides, forms) in a scratch folder."""
+    return make_site_copy(tmp_path)
+
+
+def make_site_copy(tmp_path: Path) -> Path:
+    """site_copy's copy, for fixtures of a wider scope."""
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     hooks = "generator/site/hooks.py"
     assert hooks in config

@@ -24,6 +24,16 @@ _BLOCK = {
         "nl": _STR,
         "en": _STR,
         "en_missing": _STR,
+        # The school's own number of a passage ("5" where its text numbers steps 1 to 12 across
+        # its weeks): kept on the word-for-word page and in the steps' links; the passages after it
+        # under the same heading count on from it. Without it, points count from 1 per heading.
+        "number": {
+            "type": ["integer", "string"],
+            "pattern": r"^[0-9]{1,3}$",
+            "minimum": 1,
+            "maximum": 999,
+            "x-expected": "a number such as 5",
+        },
     },
     "required": ["kind", "id", "nl"],
     "oneOf": [{"required": ["en"]}, {"required": ["en_missing"]}],
@@ -48,6 +58,7 @@ class Block:
     section: dict  # lang -> the short name of the (sub)heading it sits under ("Mentor")
     point: str  # its number under that heading: "2", "3a"; "" for headings
     missing: str | None = None
+    own_number: bool = False  # `number:` in adopted.yml: the school's own, shown on the page
 
     @property
     def is_heading(self) -> bool:
@@ -95,6 +106,12 @@ def build_blocks(raw: list[dict]) -> dict[str, Block]:
         else:
             count, letter = count + 1, 0
             point = str(count)
+        if "number" in b and kind != "sub":  # the school's own number; the next ones count on from it
+            point = str(b["number"])
+            if kind == "paragraph":
+                paragraphs = int(point)
+            else:
+                count = int(point)
         out[b["id"]] = Block(
             id=b["id"],
             kind=kind,
@@ -102,5 +119,6 @@ def build_blocks(raw: list[dict]) -> dict[str, Block]:
             section=section,
             point=point,
             missing=b.get("en_missing"),
+            own_number="number" in b and kind != "sub",
         )
     return out

@@ -64,7 +64,8 @@ def adopted(ctx) -> str:
 
 def _item(block: Block, lang: str, t, closes: bool) -> str:
     """One <li>; sub-bullets nest in an <ul> inside the bullet before them."""
-    li = f'<li class="passage" id="{block.id}">{_text(block, lang, t)}'
+    value = f' value="{escape(block.point)}"' if block.own_number and block.kind == "item" else ""
+    li = f'<li class="passage" id="{block.id}"{value}>{_text(block, lang, t)}'
     if block.kind == "sub":
         first = block.point.endswith("a")
         return ('<ul class="adopted-sub">' if first else "") + li + "</li>" + ("</ul></li>" if closes else "")

@@ -36,17 +36,18 @@ NODE_ATTRS = {"fontname": "DejaVu Sans", "fontsize": "12", "shape": "box", "marg
 EDGE_ATTRS = {"fontname": "DejaVu Sans", "fontsize": "12", "arrowsize": "0.7"}
 
 
-# Roles that read the handbook as readers, not staff: their step lists and charts never send them
-# into a staff procedure; they are told who helps them next (public_handover_label).
-PUBLIC_ROLES = ("parent", "student")
+# Roles with `audience: public` in their file read the handbook as readers, not staff: their step
+# lists and charts never send them into a staff procedure; they are told who helps them next
+# (public_handover_label), and the link leads to how to reach them (the contact block).
 CONTACT_ANCHOR = "#contact-block-title"  # where a public role's page says how to reach someone
 
 
 def public_handover_label(protocol: Protocol, from_role: str, node: Node, lang: str) -> str:
-    """For a parent or a student, who helps next: 'de mentor helpt je verder' (no staff step).
-    Staff see the step itself (Protocol.handover_label: 'Continues with mentor: 1. …')."""
+    """For a public reader, who helps next: 'de mentor helpt je verder' (no staff step); a reader
+    addressed formally (`formal: true`, parents): 'helpt u verder'. Staff see the step itself
+    (Protocol.handover_label: 'Continues with mentor: 1. …')."""
     labels = protocol.labels
-    words = labels["helps_further_student" if from_role == "student" else "helps_further"][lang]
+    words = labels["helps_further" if protocol.roles[from_role].formal else "helps_further_student"][lang]
     return f"{labels['role_article'][lang]} {protocol.roles[node.role].name[lang]} {words}"
 
 
@@ -108,7 +109,7 @@ def role_dot(protocol: Protocol, role_id: str, lang: str, link: Callable[[Node],
             if other.role == role.id or target in handovers:
                 continue
             handovers.append(target)
-            public = role.id in PUBLIC_ROLES  # told whom to go to: the link leads to how to reach them
+            public = role.public  # told whom to go to: the link leads to how to reach them
             if public:
                 text = public_handover_label(protocol, role.id, other, lang)
             else:

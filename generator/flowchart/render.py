@@ -6,7 +6,7 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from generator.flowchart import svg
-from generator.flowchart.dot import PUBLIC_ROLES, role_dot
+from generator.flowchart.dot import role_dot
 from generator.flowchart.overview import handovers, overview_dot
 from generator.pages.context import PageContext
 from generator.pages.templating import render
@@ -31,7 +31,7 @@ def flowchart(ctx: PageContext, role: str) -> str:
                 "title": ctx.t_to(role, "legend"),
                 "step": ctx.t_to(role, "legend_step"),
                 "decision": ctx.t("legend_decision"),
-                "handover": ctx.t("legend_handover_public" if role in PUBLIC_ROLES else "legend_handover"),
+                "handover": ctx.t("legend_handover_public" if the_role.public else "legend_handover"),
                 "scroll": ctx.t("chart_scroll"),
             },
         )

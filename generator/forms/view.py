@@ -61,7 +61,7 @@ def form_view(form: FormDefinition, protocol: Protocol, labels: Labels, lang: st
         "privacy_heading": label("privacy_heading"),
         "privacy": _privacy(form, protocol, labels, label, text, lang),
         "page_counter_css": _counter_css(label("page_of")),
-        "running_title": f"{settings.school_name} · {form.title[lang]}",
+        "running_title": f"{settings.short} · {form.title[lang]}",
         "confidential": label("confidential"),
         "later_pages": label("later_pages"),
     }

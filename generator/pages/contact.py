@@ -1,6 +1,9 @@
-"""<!-- protocol:contact-block role=parent|student -->: how a parent or a student reaches someone,
-near the top of their page, from protocol/settings.yml (contacts and reach). A fact the school has
-not filled in yet is left out, and the block says what to do instead."""
+"""<!-- protocol:contact-block role=<a public role> -->: how a public reader (a role with `audience:
+public`: parents, students) reaches someone, near the top of their page, from protocol/settings.yml:
+the first of `contact_ladder` and, for a reader addressed formally (`formal: true`, parents), the
+rest of the ladder and the office; the alternative way in (`contact_alternative`) only when the
+protocol has one. A fact the school has not filled in yet is left out, and the block says what to
+do instead. No role id is written here: every role comes from the data."""
 
 from __future__ import annotations
 
@@ -11,7 +14,6 @@ from generator.model import Text
 from generator.pages.context import PageContext
 from generator.pages.templating import render
 
-READERS = ("parent", "student")  # the readers whose page has a contact block
 HELPLINE = "0800-0432"  # De Kindertelefoon: free and anonymous, for children and young people up to 18
 HELPLINE_SITE = "kindertelefoon.nl"  # shown as text, never a link: the site makes no request elsewhere
 
@@ -36,8 +38,10 @@ def contact_of(ctx: PageContext, role: str) -> Text:
 
 
 def contact_block(ctx: PageContext, role: str) -> str:
+    reader = ctx.protocol.roles[role]  # a public role: the marker's argument is checked (markers.MARKERS)
     s = ctx.protocol.settings
-    student = role == "student"
+    student = not reader.formal  # addressed with "je": the students' wording and their shorter block
+    first, *after = s.contact_ladder
 
     def t(key: str) -> str:
         """The student's own wording where there is one ('je'), else the parents' ('u')."""
@@ -49,9 +53,10 @@ def contact_block(ctx: PageContext, role: str) -> str:
             "contact_block.html.j2",
             reach=s.reach,
             # the school's words for parents (contacts.mentor); students' own, with settings' mentor_contact
-            mentor=ctx.t("contact_mentor_how_student") if student else contact_of(ctx, "mentor")[ctx.lang],
-            advisors=contact_of(ctx, "confidential-advisor")[ctx.lang],
-            after_mentor=[] if student else [ctx.protocol.roles[r] for r in s.contact_ladder if r != "mentor"],
+            mentor=ctx.t("contact_mentor_how_student") if student else contact_of(ctx, first)[ctx.lang],
+            # the alternative way in (contact_alternative): its row only when the protocol has one
+            advisors=contact_of(ctx, s.contact_alternative)[ctx.lang] if s.contact_alternative else None,
+            after_mentor=[] if student else [ctx.protocol.roles[r] for r in after],
             contacts=s.contacts,
             lang=ctx.lang,
             student=student,

@@ -51,7 +51,8 @@ class PageContext:
         return self.protocol.labels[key][self.lang]
 
     def t_to(self, role: str, key: str) -> str:
-        """A word as it is said to a role's reader: parents are addressed with "u", so for them the
-        label's `_formal` form where it has one; everyone else "je", the label itself."""
+        """A word as it is said to a role's reader: a role with `formal: true` (parents) is addressed
+        with "u", so the label's `_formal` form where it has one; everyone else "je", the label itself."""
         formal = f"{key}_formal"
-        return self.t(formal) if role == "parent" and formal in self.protocol.labels else self.t(key)
+        reader = self.protocol.roles.get(role)
+        return self.t(formal) if reader and reader.formal and formal in self.protocol.labels else self.t(key)

@@ -23,7 +23,7 @@ from generator.flowchart.render import chart_link, flowchart, overview_chart
 from generator.model import MissingLabel
 from generator.pages import render
 from generator.pages.code import code_regions, in_code
-from generator.pages.contact import READERS, contact_block
+from generator.pages.contact import contact_block
 from generator.pages.context import PageContext
 from generator.pages.forms_overview import forms_list
 from generator.whatnow.render import what_now
@@ -51,6 +51,10 @@ def _glossary(ctx: PageContext) -> Iterable[str]:
     return ctx.handbook.glossary if ctx.handbook else ()
 
 
+def _public_roles(ctx: PageContext) -> Iterable[str]:
+    return [role_id for role_id, role in ctx.protocol.roles.items() if role.public]
+
+
 ROLE = Arg("a role", lambda ctx: ctx.protocol.roles)
 FORM = Arg("a form", lambda ctx: ctx.protocol.forms)
 MARKERS: dict[str, Marker] = {
@@ -65,7 +69,7 @@ MARKERS: dict[str, Marker] = {
     "version": Marker(render.version),
     "setting": Marker(render.setting, {"name": Arg("a setting shown in running text", lambda _: render.IN_TEXT)}),
     "contact": Marker(render.contact, {"role": ROLE}),
-    "contact-block": Marker(contact_block, {"role": Arg("a reader with a contact block", lambda _: READERS)}),
+    "contact-block": Marker(contact_block, {"role": Arg("a public role (audience: public)", _public_roles)}),
     "chart-link": Marker(chart_link, {"role": ROLE}),
     "form-title": Marker(render.form_title, {"form": FORM}),
     "form": Marker(render.form, {"form": FORM}),
@@ -102,6 +106,11 @@ def fill_markers(markdown: str, ctx: PageContext, file: str) -> str:
             return ""
         try:
             return marker.render(ctx, **dict(pairs))
+        except render.AbsentSection as exc:
+            found = f"a marker for {exc.section}, which {exc.file} does not have"
+            expected = f"the marker (and its heading) taken out of the page, or {exc.section} in {exc.file}"
+            problems.append(Problem(file, key, found, expected))
+            return ""
         except MissingLabel as exc:
             problems.append(Problem(exc.file, exc.key, "nothing", "a label the pages use, in nl and en"))
         except DataError as exc:  # MarkerError: a renderer names the data file at fault

@@ -7,7 +7,7 @@ import re
 from markupsafe import Markup, escape
 
 from generator.adopted.render import trace_line
-from generator.flowchart.dot import CONTACT_ANCHOR, PUBLIC_ROLES, public_handover_label
+from generator.flowchart.dot import CONTACT_ANCHOR, public_handover_label
 from generator.model import Node, Part, Trace
 from generator.pages.contact import contact_of
 from generator.pages.context import PageContext
@@ -24,8 +24,8 @@ def steps(ctx: PageContext, role: str) -> str:
 
     def link(node_id: str) -> Markup:
         node = protocol.node(node_id)
-        if node.role != role and role in PUBLIC_ROLES:
-            # Parents and students are told who helps next, and how to reach them (the contact
+        if node.role != role and the_role.public:
+            # Public readers (parents, students) are told who helps next, and how to reach them (the contact
             # block), not sent into a staff procedure.
             return Markup(f"[{md_text(public_handover_label(protocol, role, node, lang))}]({CONTACT_ANCHOR})")
         return Markup(f"[{md_text(protocol.step_link_text(node, lang, on_role=role))}]({ctx.node_link(node)})")
@@ -51,8 +51,8 @@ def steps(ctx: PageContext, role: str) -> str:
         link=link,
         form_line=form_line,
         body=lambda node: step_text(ctx, node),
-        public=role in PUBLIC_ROLES,
-        trace=lambda trace: where_from(ctx, trace) if role in PUBLIC_ROLES else trace_line(ctx, trace),
+        public=the_role.public,
+        trace=lambda trace: where_from(ctx, trace) if the_role.public else trace_line(ctx, trace),
         step_trace=step_trace,
         forms_note=fill_system(ctx, ctx.t("forms_are_aids")) if any(n.forms for n in the_role.steps) else "",
     )
@@ -95,8 +95,19 @@ def role_summary(ctx: PageContext, role: str) -> str:
     return md_text(ctx.protocol.roles[role].summary[ctx.lang], block=True) + "\n"
 
 
+class AbsentSection(Exception):
+    """A marker for a section the protocol's data does not have (principles, tracks: both optional).
+    Refused rather than left empty: the page's own heading above the marker would stand alone."""
+
+    def __init__(self, section: str, file: str = "protocol/protocol.yml"):
+        super().__init__(section)
+        self.section, self.file = section, file
+
+
 def principles(ctx: PageContext) -> str:
     p, lang = ctx.protocol, ctx.lang
+    if not p.principles:
+        raise AbsentSection("principles")
     lines = [md_text(p.principles_intro[lang], block=True), ""]
     lines += [f"{i}. {md_text(text[lang])}" for i, text in enumerate(p.principles, 1)]
     return "\n".join(lines) + "\n"
@@ -107,18 +118,20 @@ def intro(ctx: PageContext) -> str:
 
 
 def tracks(ctx: PageContext) -> str:
+    if not ctx.protocol.tracks:
+        raise AbsentSection("tracks")
     return render("tracks.md.j2", tracks=ctx.protocol.tracks, lang=ctx.lang)
 
 
 # Where a long word of a role's title may break in its card on the home page: a soft hyphen, shown
 # as a hyphen only where the line breaks. The cards are narrower than "Vertrouwenspersoon" on a
 # phone and a desktop, and a browser without Dutch hyphenation (Chromium here) breaks it anywhere.
-CARD_BREAKS = ("vertrouwens|persoon", "zorg|coördinator")
+# The words are data: `card_breaks: [vertrouwens|persoon]` in the role's file.
 
 
-def card_title(title: str) -> str:
-    """'Vertrouwenspersoon' -> 'Vertrouwens\u00adpersoon' (each word of CARD_BREAKS, any case)."""
-    for word in CARD_BREAKS:
+def card_title(title: str, breaks: tuple[str, ...] = ()) -> str:
+    """'Vertrouwenspersoon' -> 'Vertrouwens\u00adpersoon' (each word of `breaks`, any case)."""
+    for word in breaks:
         at = word.index("|")
         pattern = re.compile(re.escape(word.replace("|", "")), re.IGNORECASE)
         title = pattern.sub(lambda m, at=at: f"{m[0][:at]}\u00ad{m[0][at:]}", title)
@@ -139,7 +152,7 @@ def contact_ladder(ctx: PageContext) -> str:
     return render(
         "contact_ladder.md.j2",
         ladder=[roles[r] for r in s.contact_ladder],
-        alternative=roles[s.contact_alternative],
+        alternative=roles[s.contact_alternative] if s.contact_alternative else None,
         contacts=s.contacts,
         lang=ctx.lang,
         ctx=ctx,

@@ -11,7 +11,7 @@ from generator.pages.render import format_date
 
 def edition_line(protocol: Protocol, lang: str) -> str:
     s, t = protocol.settings, lambda key: protocol.labels[key][lang]
-    parts = [s.school_name, t("booklet_title"), f"{t('version')} {s.version or t('open_short')}"]
+    parts = [s.short, t("booklet_title"), f"{t('version')} {s.version or t('open_short')}"]
     if s.adopted_by and s.adopted_on:
         parts.append(f"{t('adopted')} {s.adopted_by[lang]} {t('adopted_on')} {format_date(s.adopted_on, lang)}")
     return " · ".join(parts)

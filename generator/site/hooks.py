@@ -27,7 +27,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from generator import LANGUAGES, booklet, system
+from generator import LANGUAGES, booklet, school, system
 from generator.errors import DataError
 from generator.fileio import content_cache
 from generator.forms.output import FormBuildError
@@ -78,7 +78,10 @@ def on_config(config):
     global _build
     root = Path(config.config_file_path).parent
     if _build is not None and _build.config_id == id(config):
-        return config  # mkdocs-static-i18n runs on_config again for each further language
+        # mkdocs-static-i18n runs on_config again for each further language: the school's title,
+        # description, colours and logo in that language (settings.yml; generator.school)
+        school.apply(config, _build.handbook.protocol.settings, current_build_language(config))
+        return config
     system.forget()  # a new build: `dot` and the fonts asked again for the cache keys (fileio)
     # Both steps are skipped while none of their inputs changed (buildcache: data, pages; the
     # code, templates, packages, Graphviz, Pango and fonts are always part of the key: fileio).
@@ -101,6 +104,7 @@ def on_config(config):
     except FormBuildError as exc:
         raise PluginError(f"A form could not be rendered; nothing was written.\n{exc}") from None
     protocol = handbook.protocol
+    school.apply(config, protocol.settings, current_build_language(config))  # before the palette below
     # Words for the theme overrides (404 page, "report a problem" link), in every language.
     config.extra["labels"] = {key: dict(text) for key, text in protocol.labels.items()}
     config.extra["editor_email"] = protocol.settings.editor_email

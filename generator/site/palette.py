@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import cache
 from pathlib import Path
 
 import tinycss2
@@ -29,6 +30,18 @@ def material_palette() -> Path:
     if len(found) != 1:
         raise RuntimeError(f"{MATERIAL_STYLESHEETS}: found {len(found)} palette.*.min.css; expected one")
     return found[0]
+
+
+@cache
+def material_colours() -> dict[str, frozenset[str]]:
+    """The named colours Material has rules for ({'primary': {'indigo', 'teal', …}, 'accent': …}),
+    read from its own palette stylesheet: the list it accepts, never one copied by hand."""
+    found: dict[str, set[str]] = {"primary": set(), "accent": set()}
+    for kind, colour in COLOUR.findall(material_palette().read_text(encoding="utf-8")):
+        found[kind].add(colour)
+    found["primary"].discard("custom")  # needs the site's own CSS variables
+    found["accent"].discard("custom")
+    return {kind: frozenset(names) for kind, names in found.items()}
 
 
 def used_colours(palette) -> dict[str, set[str]]:

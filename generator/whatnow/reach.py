@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from generator.flowchart.dot import CONTACT_ANCHOR, PUBLIC_ROLES
+from generator.flowchart.dot import CONTACT_ANCHOR
 from generator.pages.contact import HELPLINE, HELPLINE_SITE, tel_href
 from generator.pages.context import PageContext
 from generator.whatnow.tree import Outcome
@@ -23,14 +23,16 @@ def reach(ctx: PageContext, outcome: Outcome) -> tuple[str, list[Markup]]:
     """A parent's or a student's outcome: how to reach whom it sends them to, from
     protocol/settings.yml (what to do instead while the school has not filled it in), and where
     their page says more. (title, lines); nothing for staff, whose pages say it."""
-    if outcome.role not in PUBLIC_ROLES:
+    reader = ctx.protocol.roles[outcome.role]
+    if not reader.public:
         return "", []
-    s, t, student = ctx.protocol.settings, ctx.t, outcome.role == "student"
-    page = ctx.protocol.roles[outcome.role].page
+    s, t, student = ctx.protocol.settings, ctx.t, not reader.formal  # students are addressed with "je"
+    page = reader.page
+    first = s.contact_ladder[0]  # the first point of contact (the mentor)
     whom = [node.role for node in outcome.items if node.role != outcome.role]
     lines: list[Markup] = []
-    if "mentor" in whom:
-        how = t("contact_mentor_how_student") if student else s.contacts["mentor"][ctx.lang]
+    if first in whom:
+        how = t("contact_mentor_how_student") if student else s.contacts[first][ctx.lang]
         who = t("contact_mentor_student" if student else "contact_mentor")
         lines.append(Markup("<strong>{}:</strong> {}").format(who, how))
     if s.contact_alternative in whom:

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from generator.flowchart.dot import PUBLIC_ROLES
 from generator.model import Node
 from generator.pages.context import PageContext
 from generator.pages.templating import render
 from generator.whatnow.reach import reach
 from generator.whatnow.tree import build
 
-# PUBLIC_ROLES (generator.flowchart.dot): roles the helper speaks to as readers, not staff; their
-# outcomes never send them into a staff procedure (no "Continues with mentor: …"); parents are
-# addressed with "u".
-__all__ = ["PUBLIC_ROLES", "what_now"]
+# Roles with `audience: public` are spoken to as readers, not staff: their outcomes never send
+# them into a staff procedure (no "Continues with mentor: …"); `formal: true` readers get "u".
+__all__ = ["what_now"]
 
 
 def what_now(ctx: PageContext) -> str:
@@ -35,7 +33,7 @@ def what_now(ctx: PageContext) -> str:
         label=label,
         href=ctx.node_url,
         forms=forms,
-        public_roles=PUBLIC_ROLES,
+        public_roles={rid for rid, role in protocol.roles.items() if role.public},
     )
     # Templates keep their structure readable; the page gets it without blank lines.
     return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"

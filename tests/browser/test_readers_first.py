@@ -12,7 +12,6 @@ import pytest
 from generator.loader import load_protocol
 from generator.site.edition import edition_line
 from generator.site.language import site_prefix
-from generator.whatnow.render import PUBLIC_ROLES
 from tests.browser.conftest import PHONE
 from tests.conftest import ROOT
 from tests.helpers import ANSWERED, site_path, url_path
@@ -25,7 +24,7 @@ def protocol():
     return load_protocol(ROOT)
 
 
-STAFF = [role for role in protocol().roles.values() if role.id not in PUBLIC_ROLES]
+STAFF = [role for role in protocol().roles.values() if not role.public]
 
 
 def top_of(page, selector: str) -> float:

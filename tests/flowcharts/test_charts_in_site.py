@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from generator.flowchart.dot import CONTACT_ANCHOR, PUBLIC_ROLES
+from generator.flowchart.dot import CONTACT_ANCHOR
 from generator.flowchart.overview import handovers
 from tests.flowcharts.conftest import LANGS
 from tests.helpers import site_path
@@ -51,7 +51,7 @@ def test_every_chart_node_links_to_an_anchor_that_exists_on_its_target_page(site
         for link in links:
             site.check_link(path, link["href"])
         own = {site.resolve(path, a["href"])[1] for a in links if site.resolve(path, a["href"])[0] == path}
-        if role.id in PUBLIC_ROLES and external:  # who helps next: the link is how to reach them
+        if role.public and external:  # who helps next: the link is how to reach them
             assert own - set(role.nodes) == {CONTACT_ANCHOR.removeprefix("#")}, role.id
             own -= {CONTACT_ANCHOR.removeprefix("#")}
         assert own == set(role.nodes), f"{role.id}: chart nodes on the page {sorted(own)}"

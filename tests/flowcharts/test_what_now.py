@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from generator.whatnow.render import PUBLIC_ROLES
 from generator.whatnow.tree import Question, build, outcomes, role_name
 from tests.flowcharts.conftest import LANGS
 from tests.helpers import site_path
@@ -70,10 +69,10 @@ def test_what_comes_later_follows_on_from_the_steps_to_take_now(protocol):
 OUTCOME_LINKS = "a.wn-step__title, li.wn-handover > a, .wn-later a"  # the steps, not their forms
 
 
-def linked_nodes(outcome) -> list:
+def linked_nodes(outcome, protocol) -> list:
     """What an outcome links to: its steps, the hand-overs (staff only: a parent or a student is
     never sent into a staff procedure), and what comes later."""
-    shown = [n for n in outcome.items if n.role == outcome.role or outcome.role not in PUBLIC_ROLES]
+    shown = [n for n in outcome.items if n.role == outcome.role or not protocol.roles[outcome.role].public]
     return [*shown, *outcome.later]
 
 
@@ -87,7 +86,7 @@ def test_the_helper_on_the_home_page_leads_to_existing_steps_in_both_languages(s
     assert len(html_outcomes) == len(paths)
     for element, (_, outcome) in zip(html_outcomes, paths, strict=True):
         links = element.select(OUTCOME_LINKS)
-        for link, node in zip(links, linked_nodes(outcome), strict=True):
+        for link, node in zip(links, linked_nodes(outcome, protocol), strict=True):
             assert site.resolve(path, link["href"])[1] == node.id
             site.check_link(path, link["href"])
             assert node.title[lang] in link.get_text()
@@ -101,10 +100,10 @@ def test_the_helper_on_the_home_page_leads_to_existing_steps_in_both_languages(s
 @pytest.mark.parametrize("lang", LANGS)
 def test_parents_and_students_are_never_sent_into_a_staff_procedure(site, protocol, lang):
     helper = site.soup(site_path(lang, "index.md")).select_one("[data-what-now]")
-    staff_pages = {protocol.roles[r].page.removesuffix(".md") for r in protocol.roles if r not in PUBLIC_ROLES}
+    staff_pages = {protocol.roles[r].page.removesuffix(".md") for r in protocol.roles if not protocol.roles[r].public}
     checked = 0
     for element, (_, outcome) in zip(helper.select(".wn-outcome"), outcomes(build(protocol)), strict=True):
-        if outcome.role not in PUBLIC_ROLES:
+        if not protocol.roles[outcome.role].public:
             continue
         checked += 1
         steps = [a["href"] for a in element.select("a.wn-step__title, li.wn-handover > a")]

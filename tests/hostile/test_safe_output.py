@@ -34,8 +34,8 @@ EDITS = [
     ),
     (
         "protocol/settings.yml",
-        "school_name: ALASCA",
-        'school_name: \'ALASCA<img src="http://127.0.0.1:9/x.png" alt="">\'',
+        "short_name: ~",
+        'short_name: \'ALASCA<img src="http://127.0.0.1:9/x.png" alt="">\'',
     ),
     (
         "protocol/settings.yml",

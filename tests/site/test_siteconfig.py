@@ -14,14 +14,17 @@ import pytest
 from generator.__main__ import main
 
 EN_BLOCK_START = "        - locale: en\n"
+SITE_NAME = "site_name: from protocol/settings.yml\n"
+SITE_URL = "site_url: http://127.0.0.1:8000/\n"
+EN_BUILD = "          name: English\n          build: true\n"
 HOOKS_END = "\n# ---------------------------------------------------------------- hooks"
 
 # id: (old text of mkdocs.yml, new text, the line the check must print)
 CASES = {
     "M01-yaml-syntax": (
-        "site_name: ALASCA Pestprotocol\n",
-        "site_name: ALASCA Pestprotocol: het protocol\n",
-        "mkdocs.yml: line 5, column 31: found a YAML syntax error (mapping values are not allowed here)",
+        SITE_URL,
+        "site_name: Pestprotocol: het protocol\n" + SITE_URL,
+        "mkdocs.yml: line 9, column 24: found a YAML syntax error (mapping values are not allowed here)",
     ),
     "M02-outside-script": (
         "extra_css:\n",
@@ -34,9 +37,9 @@ CASES = {
         "mkdocs.yml: site_url: found 'javascript:alert(1)'; expected the address of the handbook",
     ),
     "M04-copyright-script": (
-        "copyright: ALASCA\n",
-        "copyright: ALASCA <script>alert(1)</script>\n",
-        "mkdocs.yml: copyright: found markup ('ALASCA <script>alert(1)</script>'); expected plain text",
+        SITE_URL,
+        SITE_URL + "copyright: ALASCA <script>alert(1)</script>\n",
+        "mkdocs.yml: copyright: found 'ALASCA <script>alert(1)</script>'; expected no copyright in mkdocs.yml",
     ),
     "M05-nav-javascript": (
         "  - about.md\n",
@@ -46,12 +49,36 @@ CASES = {
     "M06-logo-outside-docs": (
         "  icon:\n",
         "  logo: ../../../../etc/passwd\n  icon:\n",
-        "mkdocs.yml: theme.logo: found '../../../../etc/passwd'; expected an image file of the handbook under docs/",
+        "mkdocs.yml: theme.logo: found '../../../../etc/passwd'; expected no theme.logo in mkdocs.yml: the logo is "
+        "logo in protocol/settings.yml",
     ),
     "M07-site-name-script": (
-        "site_name: ALASCA Pestprotocol\n",
+        SITE_NAME,
         "site_name: ALASCA <script>alert(1)</script>\n",
-        "mkdocs.yml: site_name: found markup ('ALASCA <script>alert(1)</script>'); expected plain text",
+        "mkdocs.yml: site_name: found 'ALASCA <script>alert(1)</script>'; expected 'from protocol/settings.yml'",
+    ),
+    "school-name-left-in-mkdocs-yml": (
+        SITE_NAME,
+        "site_name: ALASCA Pestprotocol\n",
+        "mkdocs.yml: site_name: found 'ALASCA Pestprotocol'; expected 'from protocol/settings.yml' (MkDocs requires "
+        "the key; the site's title is site_title in protocol/settings.yml)",
+    ),
+    "description-left-in-mkdocs-yml": (
+        SITE_URL,
+        SITE_URL + "site_description: Het pestprotocol van ALASCA.\n",
+        "mkdocs.yml: site_description: found 'Het pestprotocol van ALASCA.'; expected no site_description in "
+        "mkdocs.yml: it is site_description in protocol/settings.yml",
+    ),
+    "colour-left-in-mkdocs-yml": (
+        "      scheme: slate\n",
+        "      scheme: slate\n      primary: teal\n",
+        "mkdocs.yml: theme.palette[1].primary: found 'teal'; expected no colour in mkdocs.yml: the colours are "
+        "colours.primary in protocol/settings.yml",
+    ),
+    "english-colour-left-in-mkdocs-yml": (
+        "                scheme: default\n",
+        "                scheme: default\n                accent: amber\n",
+        "mkdocs.yml: plugins.i18n.languages[en].theme.palette[0].accent: found 'amber'; expected no colour",
     ),
     "M09-hooks-misspelt": (
         "  - generator/site/hooks.py",
@@ -74,10 +101,11 @@ CASES = {
         "  generator: false\n  analytics: {provider: google, property: G-XXXXXXX}\n",
         "mkdocs.yml: extra.analytics: found {'provider': 'google', 'property': 'G-XXXXXXX'}; expected no analytics",
     ),
-    "english-site-name-markup": (
-        "          site_name: ALASCA Anti-bullying protocol\n",
-        "          site_name: ALASCA <img src=x onerror=alert(1)>\n",
-        "mkdocs.yml: plugins.i18n.languages[en].site_name: found markup",
+    "english-site-name-left-in-mkdocs-yml": (
+        EN_BUILD,
+        EN_BUILD + "          site_name: ALASCA <img src=x onerror=alert(1)>\n",
+        "mkdocs.yml: plugins.i18n.languages[en].site_name: found 'ALASCA <img src=x onerror=alert(1)>'; expected no "
+        "site_name in mkdocs.yml: it is site_title in protocol/settings.yml",
     ),
     "nav-translation-markup": (
         "            Rollen: Roles\n",
@@ -151,19 +179,20 @@ def test_the_school_s_own_mkdocs_yml_passes(project):
 
 
 def test_an_env_tag_is_read_as_mkdocs_reads_it(project, monkeypatch):
-    edit(project / "mkdocs.yml", "site_name: ALASCA Pestprotocol\n", "site_name: !ENV [SCHOOL_SITE_NAME, ALASCA]\n")
+    placeholder = "site_name: !ENV [SCHOOL_SITE_NAME, from protocol/settings.yml]\n"
+    edit(project / "mkdocs.yml", SITE_NAME, placeholder)
     assert check(project) == (0, [])
     monkeypatch.setenv("SCHOOL_SITE_NAME", "ALASCA <script>alert(1)</script>")
     code, lines = check(project)
-    assert code == 1 and lines[0].startswith("mkdocs.yml: site_name: found markup"), lines
+    assert code == 1 and lines[0].startswith("mkdocs.yml: site_name: found 'ALASCA <script>"), lines
 
 
 def test_a_python_tag_in_mkdocs_yml_is_read_not_run_by_the_check(project, tmp_path):
     marker = tmp_path / "ran"
     edit(
         project / "mkdocs.yml",
-        "copyright: ALASCA\n",
-        f"copyright: !!python/object/apply:os.system ['touch {marker}']\n",
+        SITE_URL,
+        SITE_URL + f"copyright: !!python/object/apply:os.system ['touch {marker}']\n",
     )
     check(project)
     assert not marker.exists()
