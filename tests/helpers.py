@@ -7,7 +7,9 @@ Fixtures live in the conftest.py files; plain functions used by more than one te
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import json
 import os
 import re
@@ -205,3 +207,24 @@ def build_all(roots: list[Path]) -> dict[Path, dict]:
     )
     results = {Path(r["dir"]): r for r in map(json.loads, run.stdout.splitlines())}
     return {root: results.get(root, {"error": "missing", "message": run.stderr[-2000:], "log": ""}) for root in roots}
+
+
+def edit(path: Path, old: str | re.Pattern, new: str) -> None:
+    """Replace `old` (a text or a pattern, which must be there) once in a file of a scratch copy."""
+    text = path.read_text(encoding="utf-8")
+    if isinstance(old, re.Pattern):
+        assert old.search(text), f"{old.pattern!r} not in {path}"
+        path.write_text(old.sub(lambda _: new, text, count=1), encoding="utf-8")
+        return
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def check_lines(root: Path) -> tuple[int, list[str]]:
+    """`python -m generator check --root root`, in-process: its exit code and its lines."""
+    from generator.__main__ import main
+
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = main(["check", "--root", str(root)])
+    return code, err.getvalue().splitlines()

@@ -9,7 +9,8 @@ import markdown
 from bs4 import BeautifulSoup
 
 from generator.check import check_handbook
-from tests.generator.conftest import check, edit
+from tests.helpers import check_lines as check
+from tests.helpers import edit
 
 ADOPTED = "protocol/adopted.yml"
 

@@ -16,7 +16,8 @@ from bs4 import BeautifulSoup
 
 from generator.check import check_handbook
 from generator.publish import open_decisions
-from tests.generator.conftest import check, edit
+from tests.helpers import check_lines as check
+from tests.helpers import edit
 
 ADVISOR_LINE = re.compile(r"(?m)^- \*\*.*protocol:contact role=confidential-advisor.*\n")
 SECTION = re.compile(r"(?ms)^## (Uitgangspunten|Principles|De vijfsporenaanpak|The five-track approach)\n.*?(?=^## )")

@@ -11,7 +11,8 @@ import pymupdf
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.generator.conftest import check, edit
+from tests.helpers import check_lines as check
+from tests.helpers import edit
 
 S = "protocol/settings.yml"
 NAME = "Lyceum De Linde"

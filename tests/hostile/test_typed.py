@@ -7,8 +7,6 @@ anything: tests/hostile/test_refused.py shows site/ is left as it was)."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import re
 import shutil
@@ -16,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.__main__ import main as generator_main
 from generator.handbook import load_handbook
+from tests.helpers import check_lines, edit
 
 M = "protocol/roles/mentor.yml"
 S = "protocol/settings.yml"
@@ -135,26 +133,8 @@ CASES = {
 }
 
 
-def apply(root: Path, file: str, old: str | re.Pattern, new: str) -> None:
-    path = root / file
-    text = path.read_text(encoding="utf-8")
-    if isinstance(old, re.Pattern):
-        assert old.search(text), f"{old.pattern!r} not in {file}"
-        path.write_text(old.sub(lambda _: new, text, count=1), encoding="utf-8")
-        return
-    assert old in text, f"{old!r} not in {file}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def run_check(root: Path) -> tuple[int, list[str]]:
-    err = io.StringIO()
-    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-        code = generator_main(["check", "--root", str(root)])
-    return code, err.getvalue().splitlines()
-
-
 def refused_lines(root: Path) -> list[str]:
-    code, lines = run_check(root)
+    code, lines = check_lines(root)
     assert code == 1, lines
     assert not any("Traceback" in line for line in lines), lines
     return [line for line in lines if not line.endswith("problem(s) found.")]
@@ -163,7 +143,7 @@ def refused_lines(root: Path) -> list[str]:
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_a_text_that_would_not_show_as_typed_is_refused_with_one_line_saying_what_is_expected(data_copy, case):
     file, old, new, start, expected = CASES[case]
-    apply(data_copy, file, old, new)
+    edit(data_copy / file, old, new)
     [line] = refused_lines(data_copy)
     assert line.startswith(start), line
     assert expected in line.split("; expected ", 1)[1], line
@@ -171,7 +151,7 @@ def test_a_text_that_would_not_show_as_typed_is_refused_with_one_line_saying_wha
 
 
 def test_a_doubled_closing_brace_in_a_body_shows_as_typed(data_copy):
-    apply(data_copy, M, "reports bullying, or you see it yourself.", "reports bullying }} or you see it yourself.")
+    edit(data_copy / M, "reports bullying, or you see it yourself.", "reports bullying }} or you see it yourself.")
     body = load_handbook(data_copy).protocol.node("m-receive").parts[0].text["en"]
     assert "reports bullying }} or you see it yourself." in body
 

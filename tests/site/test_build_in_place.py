@@ -27,7 +27,7 @@ import pytest
 
 from generator import build
 from generator.__main__ import main
-from tests.helpers import ROOT, project_copy, site_digest
+from tests.helpers import ROOT, edit, project_copy, site_digest
 
 MENTOR = "protocol/roles/mentor.yml"
 RECEIVE_EN = re.compile(r"(?m)^( +en: A teacher, a student or a parent reports bullying.*)$")  # m-receive's body
@@ -109,12 +109,6 @@ CASES = {
         "the handbook, relative to this page",
     ),
 }
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def run(*args: str) -> tuple[int, str]:

@@ -5,13 +5,11 @@ and mkdocs.yml: no build."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 from pathlib import Path
 
 import pytest
 
-from generator.__main__ import main
+from tests.helpers import check_lines, edit
 
 EN_BLOCK_START = "        - locale: en\n"
 SITE_NAME = "site_name: from protocol/settings.yml\n"
@@ -150,49 +148,35 @@ def project(data_copy: Path) -> Path:
     return data_copy  # protocol/, forms/, docs/ and mkdocs.yml
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def check(root: Path) -> tuple[int, list[str]]:
-    """`python -m generator check --root root`, in-process: its exit code and its lines."""
-    err = io.StringIO()
-    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-        code = main(["check", "--root", str(root)])
-    return code, err.getvalue().splitlines()
-
-
 @pytest.mark.parametrize("case", CASES)
 def test_an_unsafe_or_broken_mkdocs_setting_is_refused_by_the_check_with_one_line(project, case):
     old, new, expected = CASES[case]
     edit(project / "mkdocs.yml", old, new)
-    code, lines = check(project)
+    code, lines = check_lines(project)
     assert code == 1
     assert lines[-1] == "1 problem(s) found.", lines
     assert lines[0].startswith(expected), lines
 
 
 def test_the_school_s_own_mkdocs_yml_passes(project):
-    assert check(project) == (0, [])
+    assert check_lines(project) == (0, [])
 
 
 def test_an_env_tag_is_read_as_mkdocs_reads_it(project, monkeypatch):
     placeholder = "site_name: !ENV [SCHOOL_SITE_NAME, from protocol/settings.yml]\n"
     edit(project / "mkdocs.yml", SITE_NAME, placeholder)
-    assert check(project) == (0, [])
+    assert check_lines(project) == (0, [])
     monkeypatch.setenv("SCHOOL_SITE_NAME", "ALASCA <script>alert(1)</script>")
-    code, lines = check(project)
+    code, lines = check_lines(project)
     assert code == 1 and lines[0].startswith("mkdocs.yml: site_name: found 'ALASCA <script>"), lines
 
 
-def test_a_python_tag_in_mkdocs_yml_is_read_not_run_by_the_check(project, tmp_path):
+def test_a_python_tag_in_mkdocs_yml_is_read_not_run_by_the_check_lines(project, tmp_path):
     marker = tmp_path / "ran"
     edit(
         project / "mkdocs.yml",
         SITE_URL,
         SITE_URL + f"copyright: !!python/object/apply:os.system ['touch {marker}']\n",
     )
-    check(project)
+    check_lines(project)
     assert not marker.exists()
