@@ -18,16 +18,22 @@ def point_label(block: Block, lang: str, t) -> str:
     return f"{block.section[lang]}, {word} {block.point}"
 
 
+def passage_links(ctx, trace: Trace) -> str:
+    """'Protocol: [Mentor, punt 2](…) · [Spoor 1, punt 1](…)': the passages a step carries out, as
+    Markdown links to the adopted text; nothing when it cites none. Words from the data as text."""
+    if not trace.source:
+        return ""
+    links = [
+        f"[{md_text(point_label(ctx.protocol.adopted[pid], ctx.lang, ctx.t))}]({ctx.rel(PAGE, pid)})"
+        for pid in trace.source
+    ]
+    return f"{md_text(ctx.t('trace_protocol'))}: " + " · ".join(links)
+
+
 def trace_line(ctx, trace: Trace) -> Markup:
     """A step's origin as a Markdown paragraph: links to its passages, and/or the advice label.
     Words from the data go in as text (md_text); the result is Markup, written as it is."""
-    parts = []
-    if trace.source:
-        links = [
-            f"[{md_text(point_label(ctx.protocol.adopted[pid], ctx.lang, ctx.t))}]({ctx.rel(PAGE, pid)})"
-            for pid in trace.source
-        ]
-        parts.append(f"{md_text(ctx.t('trace_protocol'))}: " + " · ".join(links))
+    parts = [passage_links(ctx, trace)] if trace.source else []
     if trace.advice:  # a decision or duty that is the school's advice (a step labels it in its text)
         parts.append(f"**{md_text(ctx.t('advice'))}:** {md_text(ctx.t('advice_title'))}")
     return Markup(" — ".join(parts) + "\n{: .trace }" if parts else "")

@@ -11,20 +11,14 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from generator.adopted.render import PAGE, point_label
+from generator.adopted.render import passage_links
 from generator.model import Trace
 from generator.pages.text import md_text
 
 
 def where_from(ctx, trace: Trace) -> Markup:
     """The step's origin as one Markdown paragraph (class trace--public), or nothing."""
-    parts = []
-    if trace.source:
-        links = [
-            f"[{md_text(point_label(ctx.protocol.adopted[pid], ctx.lang, ctx.t))}]({ctx.rel(PAGE, pid)})"
-            for pid in trace.source
-        ]
-        parts.append(f"{md_text(ctx.t('trace_protocol'))}: " + " · ".join(links))
+    parts = [passage_links(ctx, trace)] if trace.source else []
     if trace.advice:  # alone: the step is the school's advice; beside a source: it adds some
         parts.append(md_text(ctx.t("trace_advice_also" if trace.source else "trace_advice_only")))
     if not parts:
