@@ -3,7 +3,8 @@
 check_handbook() is called by the build (on_config, before MkDocs cleans site/) and by
 `python -m generator check`, so both refuse the same inputs with the same one-line messages:
 all the data, read once (generator.handbook: protocol, forms, labels, glossary), the pages under
-docs/ (generator.pages.pagecheck), every page's markers, filled once (generator.pages.markers), and
+docs/ (generator.pages.pagecheck; no HTML and only safe links: generator.pages.pagehtml), no
+symbolic link out of the project (generator.symlinks), every page's markers, filled once (generator.pages.markers), and
 the links to a section of a page, on the filled pages (generator.pages.anchors).
 """
 
@@ -23,7 +24,9 @@ from generator.pages.context import PageContext
 from generator.pages.generated import form_pages
 from generator.pages.markers import fill_markers
 from generator.pages.pagecheck import page_problems
+from generator.pages.pagehtml import page_html_problems
 from generator.site.language import split_src
+from generator.symlinks import refuse_outside_links
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ def check_handbook(
     files are unchanged (an edited page then checks only the pages)."""
     root = Path(root)
     docs_dir = Path(docs_dir) if docs_dir else root / "docs"
+    refuse_outside_links(root, [docs_dir])  # before any file is read: no file from outside the project
     problems: list[Problem] = []
     handbook = None
     try:
@@ -55,6 +59,7 @@ def check_handbook(
         problems.extend(exc.problems)
     pages, found = page_problems(docs_dir, form_pages(form_files(root)))  # form pages are generated
     problems.extend(found)
+    problems.extend(page_html_problems(pages, root))  # Markdown, not HTML: generator.pages.pagehtml
     if problems:
         raise DataError(problems)
     filled = {}
