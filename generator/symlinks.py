@@ -24,13 +24,13 @@ def outside_links(root: Path, folders: Iterable[Path | str] = ()) -> list[Proble
     root = Path(root)
     real_root = root.resolve()
     problems = []
-    seen = set()
+    seen, visited = set(), set()  # input folders, and real folders walked (each once)
     for folder in [root / name for name in INPUTS] + [Path(f) for f in folders]:
         folder = folder if folder.is_absolute() else root / folder
         if folder in seen or not (folder.exists() or folder.is_symlink()):
             continue
         seen.add(folder)
-        for path in [folder, *_walk(folder, real_root)]:
+        for path in [folder, *_walk(folder, real_root, visited)]:
             if path.is_symlink():
                 target = path.resolve()
                 if not target.is_relative_to(real_root):

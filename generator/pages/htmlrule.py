@@ -125,7 +125,7 @@ class _Walker(HTMLParser):
         if name in RESOURCES or name in LINKS:
             urls = [part.split()[0] for part in value.split(",") if part.strip()] if name == "srcset" else [value]
             for url in urls:
-                problem = self._resource(tag, url)
+                problem = self._resource(tag, name, url)
                 if problem:
                     return problem
         return None
@@ -140,10 +140,10 @@ class _Walker(HTMLParser):
                 return Finding(f"the link {url!r} to a file outside the handbook", LINK_EXPECTED, url)
         return None
 
-    def _resource(self, tag: str, url: str) -> Finding | None:
+    def _resource(self, tag: str, name: str, url: str) -> Finding | None:
         if not url.strip():
             return None
-        what = "the image" if tag in ("img", "image", "picture", "source") else f"the address on <{tag}>"
+        what = "the image" if tag in ("img", "image", "picture", "source") else f"the address {name}= on <{tag}>"
         cleaned = _cleaned(url)
         if _scheme(url) is not None or cleaned.startswith("/"):
             return Finding(f"{what} {url!r}", RESOURCE_EXPECTED, url)
