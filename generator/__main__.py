@@ -1,4 +1,4 @@
-"""Command line: python -m generator check | forms [...]"""
+"""Command line: python -m generator check | build | forms [...]"""
 
 from __future__ import annotations
 
@@ -21,7 +21,12 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--root", default=str(REPO_ROOT), help="the repository root (default: this checkout)")
     check.add_argument("--publish", action="store_true", help="also list what the school must still decide (exit 1)")
     sub.add_parser("forms", help="render the fillable PDF forms (see: forms --help)", add_help=False)
+    sub.add_parser("build", help="build the site and put it in place when all of it was made", add_help=False)
     args, rest = parser.parse_known_args(argv)
+    if args.command == "build":
+        from generator.build import main as build_main
+
+        return build_main(rest)
     if args.command == "forms":
         from generator.forms.cli import main as forms_main
 

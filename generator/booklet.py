@@ -91,16 +91,14 @@ def print_booklet(
 
     The cache key is taken from the pages as built, before any work on them, so a rebuild with
     nothing changed costs one hash and one copy. The cache adds the template, this code, the
-    fetcher and WeasyPrint's version (fileio.environment); the stylesheets are added here."""
-    stylesheets = [assets / "stylesheets" / name for name in STYLESHEETS]
-    parts = [lang, title, subtitle, version_line, *stylesheets]
+    fetcher, WeasyPrint's version, Pango, HarfBuzz and fontconfig's fonts (fileio.environment);
+    here, every file the render may load: the whole assets folder, which is all the fetcher
+    serves (the stylesheets, the fonts they name, the images)."""
+    parts = [lang, title, subtitle, version_line, Path(assets)]
     parts += [f"{c.path}\0{c.title}\0{c.html}" for c in chapters]
     data, rendered = cache.get_or_make(parts, lambda: _render(chapters, lang, title, subtitle, version_line, assets))
     atomic_write(target, data)
     return rendered
-
-
-STYLESHEETS = ("booklet.css", "fonts.css", "flowchart.css")  # booklet.css imports the other two
 
 
 def _render(chapters: list[Chapter], lang: str, title: str, subtitle: str, version_line: str, assets: Path) -> bytes:

@@ -2,10 +2,14 @@
 
 check_handbook() is called by the build (on_config, before MkDocs cleans site/) and by
 `python -m generator check`, so both refuse the same inputs with the same one-line messages:
-all the data, read once (generator.handbook: protocol, forms, labels, glossary), the pages under
-docs/ (generator.pages.pagecheck; no HTML and only safe links: generator.pages.pagehtml), no
-symbolic link out of the project (generator.symlinks), every page's markers, filled once (generator.pages.markers), and
-the links to a section of a page, on the filled pages (generator.pages.anchors).
+all the data, read once (generator.handbook: protocol, forms, labels, glossary), mkdocs.yml (its
+languages, its nav against the pages, and the settings that would put markup or another website on
+every page: generator.siteconfig), the pages under docs/ (generator.pages.pagecheck; no HTML and
+only safe links: generator.pages.pagehtml), no symbolic link out of the project
+(generator.symlinks), every page's markers, filled once (generator.pages.markers), and on the
+filled pages the links to a page or file (generator.pages.links: where a step's body holds the
+link, the step is named) and to a section (generator.pages.anchors): what MkDocs' strict build
+would refuse after it has begun writing.
 """
 
 from __future__ import annotations
@@ -16,16 +20,19 @@ from pathlib import Path
 
 from mkdocs.utils.meta import get_data as get_front_matter
 
+from generator import LANGUAGES
 from generator.errors import DataError, Problem
 from generator.handbook import Handbook, form_files, load_handbook
 from generator.model import Protocol
 from generator.pages.anchors import anchor_problems
 from generator.pages.context import PageContext
 from generator.pages.generated import form_pages
+from generator.pages.links import link_problems
 from generator.pages.markers import fill_markers
 from generator.pages.pagecheck import page_problems
 from generator.pages.pagehtml import page_html_problems
 from generator.site.language import split_src
+from generator.siteconfig import site_problems
 from generator.symlinks import refuse_outside_links
 
 
@@ -57,9 +64,11 @@ def check_handbook(
         handbook = load(root)
     except DataError as exc:
         problems.extend(exc.problems)
-    pages, found = page_problems(docs_dir, form_pages(form_files(root)))  # form pages are generated
+    generated = form_pages(form_files(root))  # each form's page is made from its definition
+    pages, found = page_problems(docs_dir, generated)
     problems.extend(found)
     problems.extend(page_html_problems(pages, root))  # Markdown, not HTML: generator.pages.pagehtml
+    problems.extend(site_problems(root, docs_dir, [page.src for page in pages if page.src not in generated]))
     if problems:
         raise DataError(problems)
     filled = {}
@@ -71,9 +80,21 @@ def check_handbook(
             filled[page.src] = (markdown, fill_markers(markdown, ctx, page.file))
         except DataError as exc:
             problems.extend(exc.problems)
-    if not problems:  # links to a section of a page: on the filled pages, whose sections are known now
+    if not problems:  # links: on the filled pages, whose links and sections are known now
         files = {page.src: page.file for page in pages}
+        known = site_files(docs_dir, generated, handbook)
+        written = {page.src: page.text for page in pages}
+        linked = {src: (files[src], written[src], text) for src, (_, text) in filled.items()}
+        problems.extend(link_problems(linked, known, handbook.protocol))
         problems.extend(anchor_problems({src: (files[src], text) for src, (_, text) in filled.items()}))
     if problems:
         raise DataError(list(dict.fromkeys(problems)))  # the same problem met on many pages: once
     return Checked(handbook, filled)
+
+
+def site_files(docs_dir: Path, generated: dict, handbook: Handbook) -> set[str]:
+    """Every file a page may link to, by its docs src: the files under docs/, the generated form
+    pages, and each form's PDF beside its page (generator.site.forms)."""
+    files = {path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*") if path.is_file()}
+    pdfs = {f"{lang}/forms/{form_id}.pdf" for lang in LANGUAGES for form_id in handbook.forms}
+    return files | set(generated) | pdfs

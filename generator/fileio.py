@@ -8,9 +8,13 @@
   on every page although most pages did not change.
 - ContentCache: results kept under <project>/.cache/<kind>/, named by a digest of everything they
   depend on. The digest always holds the environment (`environment()`: the generator's code and
-  templates, the Python version and every installed package's version), so an edited template,
-  a changed renderer or an upgraded WeasyPrint never serves a stale result; the caller adds its
-  own inputs (the chart's DOT text, the booklet's pages, a file's bytes). The cache lives in the
+  templates, the Python version, every installed package's version, and the programs and
+  libraries outside Python that shape the output: Graphviz's `dot`, Pango, HarfBuzz, fontconfig
+  and its fonts, generator.system), so an edited template, a changed renderer, an upgraded
+  WeasyPrint or another Graphviz never serves a stale result; the caller adds its own inputs (the
+  chart's DOT text, the booklet's pages and the files it may load, a file's bytes). Every cache
+  of the build keys on it: this one, the build's pickles (site/buildcache), the forms' manifest
+  (forms/builder) and Material's compiled templates (site/templatecache). The cache lives in the
   project being built (the config's folder), not beside the code.
 """
 
@@ -28,6 +32,8 @@ from pathlib import Path
 from typing import TypeVar
 
 import jinja2
+
+from generator import system
 
 GENERATOR = Path(__file__).resolve().parent  # the code and templates that read the data
 SITE_PACKAGES = Path(jinja2.__file__).resolve().parents[1]
@@ -84,14 +90,20 @@ _environment: tuple[object, str] = (None, "")
 
 
 def environment() -> str:
-    """A digest of the generator's code and templates (their bytes), the Python version and the
-    installed packages. Hashed again only when a file's size or time changed, so it costs a
-    folder walk per build."""
+    """A digest of the generator's code and templates (their bytes), the Python version, the
+    installed packages and what outside Python shapes the output (generator.system: `dot`,
+    Pango, HarfBuzz, fontconfig's fonts). The code is hashed again only when a file's size or
+    time changed, so this costs a folder walk; the system is asked once per build."""
     global _environment
     files = files_under([GENERATOR])
-    signature = (sys.version, installed(), [(str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files])
+    signature = (
+        sys.version,
+        installed(),
+        system.fingerprint(),
+        [(str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files],
+    )
     if _environment[0] != signature:
-        digest = hashlib.sha256(repr(signature[:2]).encode())
+        digest = hashlib.sha256(repr(signature[:3]).encode())
         for path in files:
             digest.update(str(path.relative_to(GENERATOR)).encode() + b"\0" + path.read_bytes() + b"\0")
         _environment = (signature, digest.hexdigest())

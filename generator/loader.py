@@ -15,7 +15,7 @@ from generator import schema
 from generator.adopted import traced
 from generator.errors import DataError, Problem
 from generator.filler import PLACEHOLDERS, placeholder_problem
-from generator.model import Advisor, Branch, Node, Protocol, Reach, Role, Settings, Text, Trace, Track
+from generator.model import Advisor, Branch, Node, Part, Protocol, Reach, Role, Settings, Text, Trace, Track
 from generator.pages.text import md_text
 from generator.schemacheck import schema_problems
 from generator.textchecks import CHECKS_BEFORE_FILLING, is_body, text_problems
@@ -73,7 +73,7 @@ def read_protocol(root: Path, form_files: dict[str, str]) -> Protocol:
 
     values = {"school": settings["school_name"], "system": settings["student_system"]}
     filler = _Filler(values, Text(settings["mentor_contact"]), problems)
-    protocol = _build(settings, proto, roles, files, filler)
+    protocol = _build(settings, proto, roles, files, filler, labels)
     protocol.labels.update({k: filler(v, "protocol/labels.yml", k, checks_as=f"labels.{k}") for k, v in labels.items()})
     protocol.adopted.update(adopted)
     if problems:
@@ -108,7 +108,7 @@ class _Filler:
         return Text(out)
 
 
-def _build(settings, proto, roles, files, fill: _Filler) -> Protocol:
+def _build(settings, proto, roles, files, fill: _Filler, labels: dict) -> Protocol:
     sfile, pfile = files["settings"], files["protocol"]
     built_settings = Settings(
         school_name=settings["school_name"],
@@ -133,7 +133,8 @@ def _build(settings, proto, roles, files, fill: _Filler) -> Protocol:
         )
         for i, t in enumerate(proto["tracks"])
     )
-    built_roles = {rid: _build_role(roles[rid], files["roles"][rid], fill) for rid in proto["roles"]}
+    decision = _DecisionText(settings, labels, fill)
+    built_roles = {rid: _build_role(roles[rid], files["roles"][rid], fill, decision) for rid in proto["roles"]}
     return Protocol(
         settings=built_settings,
         intro=fill(proto["intro"], pfile, "intro"),
@@ -153,7 +154,39 @@ def _trace(raw: dict) -> Trace:
     return Trace(tuple(raw.get("source", ())), raw.get("advice", False))
 
 
-def _build_role(data: dict, file: str, fill: _Filler) -> Role:
+class _DecisionText:
+    """A step's `school_decision: <setting>` part: the school's decision from settings.yml, or
+    while it is `~`, labels.yml undecided_<setting> (what the protocol leaves open, said plainly)."""
+
+    def __init__(self, settings: dict, labels: dict, fill: _Filler):
+        self.settings, self.labels, self.fill = settings, labels, fill
+
+    def __call__(self, name: str, file: str, key: str) -> tuple[Text, bool]:
+        value = self.settings.get(name)
+        if value:
+            return self.fill(value, "protocol/settings.yml", name), False
+        label = f"undecided_{name}"
+        if label not in self.labels:
+            self.fill.problems.append(Problem(file, key, repr(name), f"a label '{label}' in protocol/labels.yml"))
+            return Text(dict.fromkeys(("nl", "en"), name)), True
+        return self.fill(self.labels[label], "protocol/labels.yml", label, checks_as=f"labels.{label}"), True
+
+
+def _part(raw: dict, file: str, key: str, fill: _Filler, decision: _DecisionText) -> Part:
+    name = raw.get("school_decision")
+    if name:
+        text, is_open = decision(name, file, f"{key}.school_decision")
+        return Part(text=text, decision=name, open=is_open)
+    return Part(text=fill({lang: raw[lang] for lang in ("nl", "en")}, file, key), trace=_trace(raw))
+
+
+def _step_trace(parts: tuple[Part, ...]) -> Trace:
+    """A step's origin: every passage its parts carry out, and whether a part is advice."""
+    sources = dict.fromkeys(pid for part in parts for pid in part.trace.source)
+    return Trace(tuple(sources), any(part.is_advice for part in parts))
+
+
+def _build_role(data: dict, file: str, fill: _Filler, decision: _DecisionText) -> Role:
     nodes = {}
     for i, raw in enumerate(data["steps"]):
         key = f"steps[{raw['id']}]"
@@ -171,14 +204,16 @@ def _build_role(data: dict, file: str, fill: _Filler) -> Role:
                 ),
             )
         else:
+            parts = tuple(_part(p, file, f"{key}.body[{j}]", fill, decision) for j, p in enumerate(raw["body"]))
             node = Node(
                 id=raw["id"],
                 role=data["id"],
                 kind="step",
                 number=i + 1,
-                trace=_trace(raw),
+                trace=_step_trace(parts),
                 title=fill(raw["title"], file, f"{key}.title"),
-                body=fill(raw["body"], file, f"{key}.body"),
+                body=Text({lang: " ".join(part.text[lang] for part in parts) for lang in ("nl", "en")}),
+                parts=parts,
                 forms=tuple(raw.get("forms", ())),
                 next=tuple(raw.get("next", ())),
             )

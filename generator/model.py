@@ -49,6 +49,22 @@ class Trace:
 
 
 @dataclass(frozen=True)
+class Part:
+    """One part of a step's text, with where it comes from: the protocol's duty (trace.source),
+    the school's advice (trace.advice), or a school decision (`decision`: a setting's name) whose
+    text is the school's decision, or while it is open (`open`), what the reader can do instead."""
+
+    text: Text  # Markdown of the body subset; a decision's text is plain text
+    trace: Trace = Trace()
+    decision: str | None = None  # a setting of protocol/settings.yml
+    open: bool = False  # the decision is still open: `text` says so
+
+    @property
+    def is_advice(self) -> bool:
+        return self.trace.advice
+
+
+@dataclass(frozen=True)
 class Node:
     """A step (something someone does) or a decision (a question with branches) of one role."""
 
@@ -56,12 +72,13 @@ class Node:
     role: str
     kind: str  # "step" | "decision"
     title: Text  # the step's short title, or the decision's question
-    body: Text | None = None  # Markdown: what to do, in plain words
+    body: Text | None = None  # Markdown: what to do, in plain words (the parts' texts, joined)
+    parts: tuple[Part, ...] = ()  # steps only: the body, each part with its own origin
     forms: tuple[str, ...] = ()
     next: tuple[str, ...] = ()  # steps only: node ids that follow, possibly of another role
     branches: tuple[Branch, ...] = ()  # decisions only
     number: int = 0  # 1-based position in the role's step list
-    trace: Trace = Trace()
+    trace: Trace = Trace()  # a decision's own; a step's: its parts' sources, and advice if a part is advice
 
     @property
     def is_decision(self) -> bool:
@@ -150,6 +167,10 @@ class Settings:
     advisor_confidentiality: Text | None = None
     anonymous_reporting: Text | None = None
     serious_incidents: Text | None = None
+    advisor_next_step: Text | None = None
+    incident_notice: Text | None = None
+    prevailing_text: Text | None = None
+    notes_per_student: bool | None = None  # True: each file only what concerns that student
     reach: Reach = Reach()
 
 

@@ -49,6 +49,15 @@ REGISTRY: list[Decision] = [
     Decision(SETTINGS, "advisor_confidentiality", "what a confidential advisor keeps to themselves, and its limits"),
     Decision(SETTINGS, "anonymous_reporting", "whether a student can report without giving their name"),
     Decision(SETTINGS, "serious_incidents", "who is told at once after a serious incident (violence, threats, …)"),
+    # What the protocol leaves open (issue 19): each is said plainly on the pages while it is open.
+    Decision(SETTINGS, "advisor_next_step", "what a confidential advisor does after a student has talked to them"),
+    Decision(SETTINGS, "incident_notice", "how, and from whom, school management hears of every bullying incident"),
+    Decision(SETTINGS, "prevailing_text", "which text applies where the Dutch and English versions differ"),
+    Decision(
+        SETTINGS,
+        "notes_per_student",
+        "true if each student's file gets only what concerns that student; false: the notes go in both files",
+    ),
     Decision(SETTINGS, "version", "the version of the adopted protocol"),
     Decision(SETTINGS, "adopted_by", "who adopted the protocol (adoption data)"),
     Decision(SETTINGS, "adopted_on", "the date the protocol was adopted (adoption data)"),

@@ -40,6 +40,22 @@ TRACE = {
 }
 DUTY = {**TEXT, "properties": {**TEXT["properties"], **TRACE}}
 
+# A part of a step's text (generator.adopted.trace checks that each says where it comes from):
+# nl + en with `source:` (the protocol's duty) or `advice: true` (the school's advice); or
+# `school_decision: <setting>` alone, a decision the protocol leaves to the school (its text comes
+# from protocol/settings.yml, or while it is open, from labels.yml undecided_<setting>).
+PART = {
+    "type": "object",
+    "properties": {
+        **dict.fromkeys(LANGUAGES, {"type": "string", "minLength": 1}),
+        **TRACE,
+        "school_decision": ID,
+    },
+    "additionalProperties": False,
+    "if": {"required": ["school_decision"]},
+    "else": {"required": list(LANGUAGES)},
+}
+
 
 def _open(shape: dict) -> dict:
     """A school decision that may still be open: the value, or nothing (~) until the school decides."""
@@ -55,6 +71,9 @@ OPEN_TEXTS = (
     "advisor_confidentiality",
     "anonymous_reporting",
     "serious_incidents",
+    "advisor_next_step",
+    "incident_notice",
+    "prevailing_text",
 )
 
 SETTINGS = {
@@ -72,6 +91,7 @@ SETTINGS = {
         "adopted_by": _open(TEXT),
         "adopted_on": _open(DATE),
         "next_review": _open(DATE),
+        "notes_per_student": {"type": ["boolean", "null"]},
         "reach": {
             "type": "object",
             "properties": {
@@ -142,10 +162,16 @@ STEP = {
     "properties": {
         "id": ID,
         "title": TEXT,
-        "body": TEXT,
+        # The step's text in parts, each with its own origin (PART): no `source` on the step itself.
+        "body": {
+            "type": "array",
+            "items": PART,
+            "minItems": 1,
+            "x-expected-type": "a list of parts, each '- nl: …, en: …' with 'source: [passage ids]' or "
+            "'advice: true' (see README, Editing the protocol)",
+        },
         "forms": {"type": "array", "items": ID, "uniqueItems": True},
         "next": {"type": "array", "items": ID, "uniqueItems": True},
-        **TRACE,
     },
     "required": ["id", "title", "body"],
     "additionalProperties": False,

@@ -72,7 +72,7 @@ def _problems(error: ValidationError, file: str, data: object) -> list[Problem]:
 
 def _missing(error: ValidationError, name: str, file: str, data: object) -> Problem:
     schema = error.schema
-    if set(schema.get("properties", {})) == set(LANGUAGES):
+    if set(schema.get("properties", {})) == set(LANGUAGES) or set(schema.get("required", ())) == set(LANGUAGES):
         expected = "a text in every language (nl and en); add the missing translation"
     else:
         expected = f"a value for '{name}' (required keys: {', '.join(schema['required'])})"
@@ -97,6 +97,8 @@ def _problem(error: ValidationError, file: str, data: object) -> Problem:
         return key_path((*path, *extra), data)
 
     kind, schema, instance = error.validator, error.schema, error.instance
+    if kind == "type" and "x-expected-type" in schema:  # a shape that changed: say what it is now
+        return Problem(file, where(), show(instance), schema["x-expected-type"])
     if kind == "type":
         wanted = schema["type"]
         if isinstance(wanted, list):  # ["string", "null"]: a school decision that may be open

@@ -18,8 +18,12 @@ _SHORT_KEYS = re.compile(r"(^|\.)(title|name|decision|label)$")
 _LINK_TARGET = re.compile(r"\]\([^)]*\)|<[^>]*>|https?://\S+|mailto:\S+")
 
 
+_BODY_KEY = re.compile(r"\.body(\[\d+\])?$")
+
+
 def is_body(key: str) -> bool:
-    return key.endswith(".body")
+    """A step's text: `steps[x].body`, or one of its parts, `steps[x].body[2]`."""
+    return bool(_BODY_KEY.search(key))
 
 
 def only_spaces(text: str, key: str):

@@ -17,7 +17,7 @@ from mkdocs.utils.yaml import yaml_load
 from tests import localsite
 from tests.helpers import ROOT
 
-DATA_DIRS = ("protocol", "forms", "docs")  # what `python -m generator check` reads
+DATA_DIRS = ("protocol", "forms", "docs")  # what `python -m generator check` reads, with mkdocs.yml
 
 
 def mkdocs(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
@@ -30,9 +30,10 @@ def mkdocs(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
 
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
-    """A copy of the data (protocol/, forms/, docs/) to break on purpose; returns the copy's root."""
+    """A copy of the data (protocol/, forms/, docs/, mkdocs.yml) to break on purpose; returns the copy's root."""
     for name in DATA_DIRS:
         shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return tmp_path
 
 

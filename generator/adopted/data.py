@@ -78,15 +78,20 @@ def _duplicates(blocks: list[dict]) -> list[Problem]:
 def build_blocks(raw: list[dict]) -> dict[str, Block]:
     out: dict[str, Block] = {}
     section = {"nl": "", "en": ""}
-    count, letter = 0, 0
+    # Paragraphs and points are counted apart, as a reader counts them: under "Principles" an
+    # opening paragraph (paragraph 1) and then points 1 to 5, so principle-3 is "point 3".
+    count, paragraphs, letter = 0, 0, 0
     for b in raw:
         kind = b["kind"]
         if kind in ("heading", "subheading"):
             section = dict(b.get("label") or {lang: re.sub(r"^\d+\.\s*", "", b[lang]) for lang in ("nl", "en")})
-            count, point = 0, ""
+            count, paragraphs, point = 0, 0, ""
         elif kind == "sub":
             letter += 1
             point = f"{count}{chr(ord('a') + letter - 1)}"
+        elif kind == "paragraph":
+            paragraphs, letter = paragraphs + 1, 0
+            point = str(paragraphs)
         else:
             count, letter = count + 1, 0
             point = str(count)

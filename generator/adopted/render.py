@@ -28,9 +28,8 @@ def trace_line(ctx, trace: Trace) -> Markup:
             for pid in trace.source
         ]
         parts.append(f"{md_text(ctx.t('trace_protocol'))}: " + " · ".join(links))
-    if trace.advice:  # alone: the step is advice; beside a source: the step adds advice to the protocol
-        advice = ctx.t("advice_also" if trace.source else "advice_title")
-        parts.append(f"**{md_text(ctx.t('advice'))}:** {md_text(advice)}")
+    if trace.advice:  # a decision or duty that is the school's advice (a step labels it in its text)
+        parts.append(f"**{md_text(ctx.t('advice'))}:** {md_text(ctx.t('advice_title'))}")
     return Markup(" — ".join(parts) + "\n{: .trace }" if parts else "")
 
 

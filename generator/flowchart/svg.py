@@ -12,23 +12,26 @@ Cleaning (on the parsed XML tree, never with regular expressions):
 - edges first, then the nodes in reading order (for the keyboard's tab order);
 - every <a> gets `href` and an `aria-label`: its node's text, the wrapped lines joined again
   (Graphviz's tooltips mangle backslashes, so the name is not passed through one); each line
-  but the last ends in a space, so the link's own text reads as words too.
+  but the last ends in a space, so the link's own text reads as words too;
+- the edges are hidden from screen readers (`aria-hidden`): their labels ("Ja", "Nee") were loose
+  words in the chart, read before its boxes. A decision's link says them instead, each with
+  where it leads: "3. Wilt u …? Ja: 4. Afspraak …; Nee: 7. Samenwerken …" (issue 19).
 
 Rendered SVGs are cached in-process (the same DOT text is drawn once per build) and on disk in
 the project's .cache/flowcharts/ (generator.fileio; a rebuild with nothing changed runs no `dot`
-at all), keyed by the DOT text, the `dot` program's path and modification time, and this code.
+at all), keyed by the DOT text and the environment (generator.fileio.environment: this code, the
+`dot` that PATH finds and its version, fontconfig's fonts that it measures the labels with).
 """
 
 from __future__ import annotations
 
 import functools
-import os
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from generator.fileio import ContentCache, content_cache
+from generator.fileio import ContentCache, content_cache, environment
 from generator.flowchart.dot import HANDOVER_MARK
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -55,10 +58,14 @@ def dot_program() -> str:
     return path
 
 
-@functools.lru_cache(maxsize=256)
 def render(dot_text: str, root: Path | None = None) -> str:
     """DOT text -> cleaned, inline-ready SVG markup (one line). root: the project being built,
     whose .cache/flowcharts/ keeps the drawings between builds (None: no disk cache)."""
+    return _render(dot_text, root, environment())
+
+
+@functools.lru_cache(maxsize=256)
+def _render(dot_text: str, root: Path | None, environment: str) -> str:  # the environment: only a key
     return clean(run_dot(dot_text, content_cache(root, "flowcharts", ".svg") if root else None))
 
 
@@ -66,8 +73,9 @@ def run_dot(dot_text: str, cache: ContentCache | None = None) -> str:
     program = dot_program()
     if cache is None:
         return _draw(program, dot_text)
-    key = [program, os.stat(program).st_mtime_ns, dot_text]
-    svg, _ = cache.get_or_make(key, lambda: _draw(program, dot_text).encode("utf-8"))
+    # The key is the DOT text and, as for every cached result, the environment, which names the
+    # `dot` that PATH finds and its version (generator.system.graphviz).
+    svg, _ = cache.get_or_make([dot_text], lambda: _draw(program, dot_text).encode("utf-8"))
     return svg.decode("utf-8")
 
 
@@ -101,15 +109,52 @@ def clean(svg_text: str) -> str:
     root.set("class", "flowchart__svg")
     root.set("role", "group")
 
+    branches = _branches(root)  # read before the titles (Graphviz's node names) are removed
     _remove_titles_and_background(root)
     _reading_order(root)
     for element in root.iter():
         _clean_element(element)
+    _name_branches(branches)
     # ElementTree's prefixes are global: another library registering its own default namespace
     # ("") would make this <ns0:svg>, which no browser draws inline. Registered again right here.
     ET.register_namespace("", SVG_NS)
     ET.register_namespace("xlink", XLINK_NS)
     return ET.tostring(root, encoding="unicode")
+
+
+def _title(element: ET.Element) -> str:
+    title = element.find(f"{{{SVG_NS}}}title")
+    return (title.text or "") if title is not None else ""
+
+
+def _link(group: ET.Element) -> ET.Element | None:
+    return next(group.iter(f"{{{SVG_NS}}}a"), None)
+
+
+def _branches(root: ET.Element) -> list[tuple[ET.Element, list[tuple[str, ET.Element]]]]:
+    """Each decision's link with its branches (label, the link it leads to), in edge order; every
+    edge hidden from screen readers. Graphviz titles a node by its name and an edge "tail->head"."""
+    graph = root.find(f"{{{SVG_NS}}}g")
+    if graph is None:
+        return []
+    nodes = {_title(g): _link(g) for g in graph if "node" in g.get("class", "").split()}
+    found: dict[str, list[tuple[str, ET.Element]]] = {}
+    for edge in graph:
+        if "edge" not in edge.get("class", "").split():
+            continue
+        edge.set("aria-hidden", "true")
+        label = " ".join((t.text or "").strip() for t in edge.iter(f"{{{SVG_NS}}}text")).strip()
+        tail, _, head = _title(edge).partition("->")
+        if label and nodes.get(tail) is not None and nodes.get(head) is not None:
+            found.setdefault(tail, []).append((label, nodes[head]))
+    return [(nodes[tail], pairs) for tail, pairs in found.items()]
+
+
+def _name_branches(branches: list[tuple[ET.Element, list[tuple[str, ET.Element]]]]) -> None:
+    """After the links are named: a decision's name goes on with its branches."""
+    for link, pairs in branches:
+        said = "; ".join(f"{label}: {target.get('aria-label')}" for label, target in pairs)
+        link.set("aria-label", f"{link.get('aria-label')} {said}")
 
 
 def _remove_titles_and_background(root: ET.Element) -> None:

@@ -57,7 +57,10 @@ class FormDefinition:
     intro: Text  # who fills it in, when, and what for
     purpose: Text  # for the privacy note: "to record …"
     sections: tuple[Section, ...]
-    record: str = "student"  # whose file it goes into: "student" (one) or "group" (several, or a class)
+    # What it is about: "student" (one), "group" (several students), "class" (the class, no case).
+    # The notes of a case go in the file of both students (the protocol), unless the school has
+    # decided to split them per student (settings.yml notes_per_student); a class's are neither.
+    record: str = "student"
 
     @property
     def fields(self) -> tuple[Field, ...]:

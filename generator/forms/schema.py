@@ -86,7 +86,7 @@ FORM = {
         "title": TEXT,
         "intro": TEXT,
         "purpose": TEXT,
-        "record": {"enum": ["student", "group"]},
+        "record": {"enum": ["student", "group", "class"]},
         "sections": {"type": "array", "minItems": 1, "items": SECTION},
     },
 }

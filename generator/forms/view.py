@@ -222,10 +222,20 @@ def _privacy(form: FormDefinition, protocol: Protocol, labels: Labels, label, te
     return label(
         "privacy",
         purpose=text(form.purpose[lang]),
-        where=label(f"privacy_where_{form.record}"),
+        where=label(_where(form, settings)),
         paper=decided("form_copies"),
         terms=f"{term} {decided('records_access')}",
     )
+
+
+def _where(form: FormDefinition, settings) -> str:
+    """Where the notes go: the protocol's rule (Track 5, point 3: in the file of both the student
+    who bullies and the student who is bullied), or per student once the school has decided so."""
+    if form.record == "class":
+        return "privacy_where_class"
+    if settings.notes_per_student:
+        return f"privacy_where_{form.record}"
+    return "privacy_where_both"
 
 
 def _counter_css(template: str) -> str:

@@ -10,6 +10,7 @@ from generator.pages.context import PageContext
 from generator.pages.templating import render
 
 HELPLINE = "0800-0432"  # De Kindertelefoon: free and anonymous, for children and young people up to 18
+HELPLINE_SITE = "kindertelefoon.nl"  # shown as text, never a link: the site makes no request elsewhere
 
 
 def tel_href(number: str) -> str:
@@ -43,6 +44,7 @@ def contact_block(ctx: PageContext, role: str) -> str:
             level=3 if student else 2,  # students: inside 'Who can you talk to?'
             english_page=ctx.lang == "en",
             helpline=HELPLINE,
+            helpline_site=HELPLINE_SITE,
             tel=tel_href,
             t=t,
         ).strip()

@@ -9,7 +9,6 @@ write a function and add it to CHECKS.
 from __future__ import annotations
 
 import difflib
-import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,7 +29,6 @@ class Page:
 
 
 _COMMENT_PREFIX = re.compile(r"<!--\s*([A-Za-z][A-Za-z-]*)\s*:")
-_LINK = re.compile(r"\]\(\s*<?([^)\s>#]+\.md)(?:#[^)\s>]*)?>?(?:\s+\"[^\"]*\")?\s*\)")
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)(?:---|\.\.\.)\s*(?:\n|\Z)", re.S)
 
 
@@ -147,26 +145,7 @@ def comments(docs_dir: Path, pages: list[Page]) -> list[Problem]:
     return problems
 
 
-def links(docs_dir: Path, pages: list[Page]) -> list[Problem]:
-    """A link to another page (roles/mentor.md) points at a page that exists, in the same language."""
-    existing = {page.src for page in pages}
-    problems = []
-    for page in _readable(pages):
-        for match in _LINK.finditer(page.text):
-            target = match[1]
-            if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", target):
-                continue  # another site: not a page of this handbook
-            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page.src), target))
-            if resolved not in existing:
-                problems.append(
-                    Problem(
-                        page.file, f"link ({target})", "no such page", f"a page under docs/{page.src.split('/')[0]}/"
-                    )
-                )
-    return problems
-
-
-CHECKS: list[Callable[[Path, list[Page]], list[Problem]]] = [parity, front_matter, empty, comments, links]
+CHECKS: list[Callable[[Path, list[Page]], list[Problem]]] = [parity, front_matter, empty, comments]
 
 
 def page_problems(

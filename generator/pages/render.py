@@ -9,7 +9,9 @@ from markupsafe import Markup, escape
 
 from generator.adopted.render import trace_line
 from generator.flowchart.dot import CONTACT_ANCHOR, PUBLIC_ROLES, public_handover_label
+from generator.model import Node, Part, Trace
 from generator.pages.context import PageContext
+from generator.pages.origin import where_from
 from generator.pages.templating import render
 from generator.pages.text import md_body, md_text
 from generator.site.language import site_prefix
@@ -31,7 +33,8 @@ def steps(ctx: PageContext, role: str) -> str:
     def form_line(form_id: str) -> Markup:
         title = md_text(protocol.forms[form_id].title[lang])
         form = md_text(ctx.t("form"))
-        line = f":material-file-document-outline: **{form}:** [{title}]({ctx.rel(f'forms/{form_id}.md')})"
+        # No icon shortcode: mkdocs.yml has no emoji extension, and it printed as ':material-…:' (review F7).
+        line = f"**{form}:** [{title}]({ctx.rel(f'forms/{form_id}.md')})"
         if ctx.pdfs:
             # On paper the PDF's address is printed after it (handbook.css: the site's address + data-print).
             where = f"{site_prefix(lang)}forms/{form_id}.pdf"
@@ -47,10 +50,36 @@ def steps(ctx: PageContext, role: str) -> str:
         t=ctx.t,
         link=link,
         form_line=form_line,
-        body=lambda node: md_body(node.body[lang]),
-        trace=lambda trace: trace_line(ctx, trace),
+        body=lambda node: step_text(ctx, node),
+        public=role in PUBLIC_ROLES,
+        trace=lambda trace: where_from(ctx, trace) if role in PUBLIC_ROLES else trace_line(ctx, trace),
+        step_trace=step_trace,
         forms_note=fill_system(ctx, ctx.t("forms_are_aids")) if any(n.forms for n in the_role.steps) else "",
     )
+
+
+def step_text(ctx: PageContext, node: Node) -> Markup:
+    """A step's text, part by part: the protocol's duty as it is (its passages are linked in the
+    step's trace line), the school's advice labelled "Advies" where it stands, and a decision the
+    protocol leaves to the school as the school's decision, or while it is open, said plainly."""
+    blocks = [_part(ctx, part) for part in node.parts]
+    return Markup("\n\n".join(blocks))
+
+
+def _part(ctx: PageContext, part: Part) -> str:
+    text = part.text[ctx.lang]
+    if part.decision and part.open:
+        return f"{md_text(text, block=True)}\n{{: .school-decision .open }}"
+    if part.decision:
+        return f"**{md_text(ctx.t('school_decision'))}:** {md_text(text)}\n{{: .school-decision }}"
+    if part.is_advice:
+        return f"**{md_text(ctx.t('advice'))}:** {md_body(text)}\n{{: .advice }}"
+    return md_body(text)
+
+
+def step_trace(node: Node) -> Trace:
+    """The trace line under a step: its passages (advice is labelled in the text itself)."""
+    return node.trace if node.is_decision else Trace(node.trace.source)
 
 
 def fill_system(ctx: PageContext, text: str) -> str:

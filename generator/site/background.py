@@ -48,13 +48,22 @@ def run(label: str, work: Callable, *args: object) -> Future | None:
             max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_lower_priority
         )
     try:
-        future = _worker.submit(work, *args)
+        future = _worker.submit(_afresh, work, *args)
     except BrokenProcessPool:  # the worker died (killed, out of memory): start afresh, do it now
         _worker = None
         work(*args)
         return None
     future.add_done_callback(lambda done: _report(label, done))
     return future
+
+
+def _afresh(work: Callable, *args: object) -> object:
+    """In the worker, which lives as long as `mkdocs serve`: `dot` and the fonts asked anew for the
+    cache keys, as each build does (generator.system), then the work."""
+    from generator import system
+
+    system.forget()
+    return work(*args)
 
 
 def _lower_priority() -> None:

@@ -1,7 +1,7 @@
 """Precompressed copies of a built site, for a web server to send as they are.
 
-`make build` runs `python -m generator.site.compress site` after `mkdocs build`: beside every
-HTML, CSS, JS, JSON, SVG and XML file it writes `<file>.gz` (gzip, level 9) and `<file>.br`
+`make build` (generator.build) runs it on the fresh site before it is put in place: beside
+every HTML, CSS, JS, JSON, SVG and XML file it writes `<file>.gz` (gzip, level 9) and `<file>.br`
 (Brotli, quality 10: 3 % larger than quality 11 and three times faster, about 2 s for the site).
 nginx (`gzip_static on; brotli_static on;`) and Apache (mod_rewrite + mod_headers, see README)
 then serve them without compressing anything per request. The copies are reproducible (no time

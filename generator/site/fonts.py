@@ -6,20 +6,19 @@ read (both languages, charts included) and each font in site/assets/fonts/ is re
 holding only the characters that occur (plus printable ASCII, so an editor's next word never
 falls back to another font for a letter). A font none of whose characters occur is left as it is
 (the browser never asks for it: its unicode-range matches nothing). Subsets are cached in
-.cache/fonts/ by the font's bytes and the character set, so a rebuild with nothing changed does
-not subset again.
+.cache/fonts/ by the font's bytes and the character set (and, as every cache, the code and the
+installed packages, fontTools among them: generator/fileio.py), so a rebuild with nothing changed
+does not subset again.
 """
 
 from __future__ import annotations
 
-import hashlib
 import html
 import io
 import re
-import shutil
 from pathlib import Path
 
-from generator.fileio import atomic_write, by_content
+from generator.fileio import ContentCache, atomic_write, by_content
 
 ASCII = frozenset(chr(c) for c in range(0x20, 0x7F))
 ENTITY = re.compile(r"&#?[0-9A-Za-z]+;")
@@ -72,17 +71,18 @@ def subset_site_fonts(site_dir: Path, cache_dir: Path) -> dict[str, tuple[int, i
     if not fonts:
         return {}
     wanted = {ord(c) for c in used_characters(site_dir)}
-    from fontTools import version  # the package's own __init__ only: cheap, unlike the subsetter
-
-    key_chars = "".join(sorted(map(chr, wanted))).encode("utf-8") + b"\0" + version.encode()
+    characters = "".join(sorted(map(chr, wanted)))
+    cache = ContentCache(Path(cache_dir), ".woff2")  # keyed on the code and fontTools' version too
     sizes = {}
     for path in fonts:
         data = path.read_bytes()
-        key = hashlib.sha256(data + b"\0" + key_chars).hexdigest()[:32]
-        cached = cache_dir / f"{key}.woff2"
-        if not cached.is_file():
+
+        def cut(data=data) -> bytes:
             codepoints = wanted & _cmap(data)
-            atomic_write(cached, subset_woff2(data, codepoints) if codepoints else data)
-        shutil.copyfile(cached, path)
-        sizes[path.name] = (len(data), cached.stat().st_size)
+            return subset_woff2(data, codepoints) if codepoints else data
+
+        subset, _ = cache.get_or_make([data, characters], cut)
+        atomic_write(path, subset)
+        sizes[path.name] = (len(data), len(subset))
+    cache.keep_latest(4 * len(fonts))  # this build's and the other kind's (site, offline), and spares
     return sizes

@@ -2,12 +2,10 @@
 
 - on_startup / on_shutdown: under `mkdocs serve`, the PDFs are made after the pages (background.py).
 - on_serve: a saved file is reported by the system at once, not found by polling (watching.py).
-- on_config: the theme's files listed once (themefiles.py); refuse a symbolic link out of the
-  project (generator/symlinks.py); load and validate the protocol data
-  and every page's markers, and render the PDF forms that changed into .cache/forms, before
+- on_config: refuse a symbolic link out of the project (generator/symlinks.py); load and
+  validate the protocol data and every page's markers, and render the PDF forms that changed into .cache/forms, before
   anything is written to the site (a broken file stops the build with one line per problem, and
   site/ is left as it was).
-- on_pre_build: each page's search entries kept while it is the same (searchcache.py).
 - on_page_markdown: fill the page's markers from the data.
 - on_post_page: English pages search their own index; Material's invalid markup is made valid;
   a Content-Security-Policy in every page, the 404 pages too (csp.py).
@@ -29,7 +27,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from generator import LANGUAGES, booklet, symlinks
+from generator import LANGUAGES, booklet, symlinks, system
 from generator.errors import DataError
 from generator.fileio import content_cache
 from generator.forms.output import FormBuildError
@@ -50,10 +48,9 @@ from generator.site import (
     notfound,
     palette,
     search,
-    searchcache,
+    skiplink,
     templatecache,
     themecss,
-    themefiles,
     watching,
 )
 from generator.site.language import current_build_language, split_src
@@ -80,25 +77,18 @@ _build: _Build | None = None
 def on_config(config):
     global _build
     root = Path(config.config_file_path).parent
-    themefiles.list_once(config.theme, root)  # the theme's 14,500 files walked once, not per build
     if _build is not None and _build.config_id == id(config):
         return config  # mkdocs-static-i18n runs on_config again for each further language
+    system.forget()  # a new build: `dot` and the fonts asked again for the cache keys (fileio)
     # Both steps are skipped while none of their inputs changed (buildcache: data, pages; the
-    # code, templates and packages are always part of the key).
-    inputs = [root / "protocol", root / "forms", Path(config.docs_dir), Path(config.config_file_path)]
-    cache = content_cache(root, "build").folder
+    # code, templates, packages, Graphviz, Pango and fonts are always part of the key: fileio).
     try:
         # no file from outside the project: not even read (the check below also walks docs/)
         symlinks.refuse_outside_links(root, [config.docs_dir, config.theme.custom_dir or root / "overrides"])
-        handbook, filled = buildcache.cached(
-            "checked",
-            cache,
-            inputs,
-            lambda: _load_and_check(root, Path(config.docs_dir), config.use_directory_urls, cache),
-            config.use_directory_urls,
-        )
+        docs, config_file = Path(config.docs_dir), Path(config.config_file_path)
+        handbook, filled = checked_pages(root, docs, config_file, config.use_directory_urls)
         rendered = sorted(p.relative_to(root).as_posix() for p in forms.cache_dir(root).rglob("*.pdf"))
-        form_inputs = inputs[:2]  # and, as for every cache, the code and packages (generator.fileio)
+        form_inputs = [root / "protocol", root / "forms"]  # and, as for every cache, the environment
         later = []
         if background.serving() and forms.all_rendered(handbook):
             # `mkdocs serve` after an edit: the pages now, the changed forms once they are written.
@@ -122,6 +112,17 @@ def on_config(config):
     config.extra["palette_css"] = {"material": material_css, "site": site_css}
     _build = _Build(id(config), handbook, filled, palette_css, after_pages=later)
     return config
+
+
+def checked_pages(root: Path, docs_dir: Path, config_file: Path, directory_urls: bool) -> tuple[Handbook, dict]:
+    """The checked data and filled pages (check_handbook), or the build cache's copy while none of
+    their inputs changed: the data, the pages, mkdocs.yml, the site's kind of links, and, as for
+    every cache, the environment (generator.fileio: code, packages, Graphviz, Pango, fonts)."""
+    cache = content_cache(root, "build").folder
+    inputs = [root / "protocol", root / "forms", docs_dir, config_file]
+    return buildcache.cached(
+        "checked", cache, inputs, lambda: _load_and_check(root, docs_dir, directory_urls, cache), directory_urls
+    )
 
 
 def _load_and_check(root: Path, docs_dir: Path, directory_urls: bool, cache: Path):
@@ -152,10 +153,6 @@ def on_page_markdown(markdown, page, config, files):
         return fill_markers(markdown, ctx, f"docs/{page.file.src_uri}")
     except DataError as exc:
         raise PluginError(str(exc)) from None
-
-
-def on_pre_build(config):  # each language's build: Material's search index is new now
-    searchcache.remember(config, _build.handbook.root)  # a page's search entries read once, not per build
 
 
 def on_startup(command, dirty):
@@ -201,6 +198,7 @@ def on_page_content(html, page, config, files):
     _build.chapters.setdefault(lang, {})[path] = booklet.Chapter(path, page.title, html)
     meta.describe(page, html)  # <meta name="description">: front matter, or the first paragraph
     assets.choose(page, html)  # the page's own stylesheets and scripts (overrides/main.html)
+    skiplink.choose(page, html)  # a page with a chart: a skip link to it (overrides/main.html)
     return html
 
 
@@ -235,7 +233,6 @@ def on_post_build(config):
     if plugin is not None and getattr(plugin, "building", False):
         return  # an inner, per-language build: the index is not complete yet
     site_dir = Path(config.site_dir)
-    searchcache.save(_build.handbook.root)
     search.split_index(site_dir)
     palette.write(site_dir, config.extra["palette_css"]["site"], _build.palette_css)
     root = _build.handbook.root

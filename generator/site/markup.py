@@ -52,5 +52,8 @@ PERMALINK_TITLE = 'title="{permalink}"'  # toc's permalink_title in mkdocs.yml: 
 
 def permalink_titles(html: str, title: str) -> str:
     """The title of the headings' permalinks in the page's own language (from labels.yml)."""
-    # tabindex -1: a permalink is for copying, not a tab stop before every heading's text (issue 9)
-    return html.replace(PERMALINK_TITLE, f'title="{escape(title, quote=True)}" tabindex="-1"')
+    # tabindex -1: a permalink is for copying, not a tab stop before every heading's text (issue 9).
+    # aria-hidden: its text "¶" is not part of the heading's name, nor a link of its own, for a
+    # screen reader ("Wat kunt u verwachten? ¶", 12 links named "¶" on the parents' page: issue 19).
+    # A mouse still finds it beside the heading, with its title as the tooltip.
+    return html.replace(PERMALINK_TITLE, f'title="{escape(title, quote=True)}" tabindex="-1" aria-hidden="true"')

@@ -6,6 +6,7 @@ from generator.flowchart.dot import PUBLIC_ROLES
 from generator.model import Node
 from generator.pages.context import PageContext
 from generator.pages.templating import render
+from generator.whatnow.reach import reach
 from generator.whatnow.tree import build
 
 # PUBLIC_ROLES (generator.flowchart.dot): roles the helper speaks to as readers, not staff; their
@@ -26,6 +27,7 @@ def what_now(ctx: PageContext) -> str:
 
     html = render(
         "what_now.html.j2",
+        reach=lambda outcome: reach(ctx, outcome),
         tree=build(protocol),
         lang=lang,
         t=ctx.t,

@@ -1,11 +1,15 @@
 """'What do I do now?': the protocol's own decisions as a tree of questions. Pure: data in, tree out.
 
 The first question is who you are (one answer per role). A role with more than one start asks
-what happened (one answer per start). Then the walk follows the role's steps from there: a
-decision is asked as a question (its branch labels are the answers); steps are collected. The
-walk stops at the first decision after the steps that follow an answer: those steps are what to
-do now, and that decision is what comes after. A step of another role ends the walk too: it is
-the hand-over, and that role takes it from there.
+what happened (one answer per start). A role in ASKED_FIRST is asked one thing before its first
+decision: a parent whether they have talked to the mentor yet, because the parents' first
+decision ("after talking to the mentor, would you like to talk to someone else too?") is about
+afterwards. "Not yet" leads to the steps before that decision (contact the mentor); "yes" to the
+decision. Then the walk follows the role's steps from there: a decision is asked as a question
+(its branch labels are the answers); steps are collected. The walk stops at the first decision
+after the steps that follow an answer: those steps are what to do now, and that decision is what
+comes after. A step of another role ends the walk too: it is the hand-over, and that role takes
+it from there.
 """
 
 from __future__ import annotations
@@ -38,6 +42,10 @@ class Question:
     text: Text
     answers: tuple[Answer, ...]
     node: Node | None = None  # the decision this question is, if any
+
+
+# role id -> the label of the question asked before its first decision (protocol/labels.yml)
+ASKED_FIRST = {"parent": "whatnow_talked_to_mentor_formal"}
 
 
 def role_name(role: Role) -> Text:
@@ -85,6 +93,8 @@ class _Walk:
                 if node.id in self.asked or (answered and since_answer):
                     later.append(node)
                     break
+                if not self.asked and items and self.role.id in ASKED_FIRST:
+                    return self._ask_first(node, tuple(items))
                 return self._ask(node, tuple(items))
             if node in items:  # back to a step already on this path (a loop): stop here
                 later.append(node)
@@ -96,6 +106,19 @@ class _Walk:
             later.extend(self.protocol.node(t) for t in own[1:])
             current = own[0] if own else None
         return Outcome(role=self.role.id, items=tuple(items), later=tuple(later))
+
+    def _ask_first(self, decision: Node, items: tuple[Node, ...]) -> Question:
+        """Have you done the steps before this decision yet? No: they are what to do now, and the
+        decision comes after. Yes: the decision, without them."""
+        labels = self.protocol.labels
+        return Question(
+            key=f"first:{self.role.id}",
+            text=labels[ASKED_FIRST[self.role.id]],
+            answers=(
+                Answer(labels["whatnow_no_formal"], Outcome(role=self.role.id, items=items, later=(decision,))),
+                Answer(labels["whatnow_yes"], self._ask(decision, ())),
+            ),
+        )
 
     def _ask(self, decision: Node, items: tuple[Node, ...]) -> Question:
         walk = _Walk(self.protocol, self.role, items, self.asked | {decision.id})

@@ -49,6 +49,21 @@ def test_quotes_and_backslashes_in_a_title_stay_text(protocol):
     assert "".join(t.text for t in link.iterfind("svg:text", NS)) == link.get("aria-label")
 
 
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_edges_are_hidden_from_screen_readers_and_a_decision_names_where_each_answer_leads(protocol, lang):
+    """Issue 19: the chart's "Ja Nee Ja Nee" were loose words before its boxes; each is said now
+    by the decision it belongs to, with the step it leads to."""
+    drawing = draw(protocol, "parent", lang)
+    edges = [g for g in drawing.iterfind(".//svg:g[@class]", NS) if "edge" in g.get("class").split()]
+    assert edges and all(edge.get("aria-hidden") == "true" for edge in edges)
+    names = {a.get("href"): a.get("aria-label") for a in drawing.iterfind(".//svg:a", NS)}
+    role = protocol.roles["parent"]
+    for node in role.nodes.values():
+        said = [f"{b.label[lang]}: {names[f'#{b.next}']}" for b in node.branches]
+        expected = f"{node.label(lang)} {'; '.join(said)}" if node.is_decision else node.label(lang)
+        assert names[f"#{node.id}"] == expected
+
+
 def test_a_missing_dot_program_names_the_package_to_install(monkeypatch):
     monkeypatch.setattr(svg.shutil, "which", lambda name: None)
     with pytest.raises(svg.GraphvizError, match="graphviz") as error:

@@ -22,6 +22,19 @@ def test_the_first_question_has_one_answer_per_role(protocol):
     assert [a.label for a in tree.answers] == [role_name(r) for r in protocol.roles.values()]
 
 
+def test_the_helper_asks_a_parent_first_whether_they_have_talked_to_the_mentor(protocol):
+    """Issue 19: the parents' first decision is about after the mentor; asked first, it puzzled a
+    parent who had talked to no one yet."""
+    parent = next(a.leads_to for a in build(protocol).answers if a.label == role_name(protocol.roles["parent"]))
+    assert parent.text == protocol.labels["whatnow_talked_to_mentor_formal"]
+    (no, not_yet), (yes, then) = [(a.label, a.leads_to) for a in parent.answers]
+    assert no == protocol.labels["whatnow_no_formal"] and yes == protocol.labels["whatnow_yes"]
+    assert "p-mentor" in [n.id for n in not_yet.steps]
+    assert [n.id for n in not_yet.later] == ["p-more"]
+    assert then.node is protocol.node("p-more")
+    assert all("p-mentor" not in [n.id for n in o.steps] for _, o in outcomes(then))
+
+
 def test_every_decision_asked_is_answered_with_its_own_branch_labels(protocol):
     asked = [q for q in questions(build(protocol)) if q.node is not None]
     assert asked, "the helper asks none of the protocol's decisions"
@@ -107,7 +120,9 @@ def test_each_step_in_an_outcome_says_what_to_do_and_names_its_forms(site, proto
         items = element.select("li.wn-step")
         assert len(items) == len(outcome.steps)
         for item, node in zip(items, outcome.steps, strict=True):
-            assert item.select_one(".wn-step__body").get_text(" ", strip=True) == node.body[lang]
+            advice = f"{protocol.labels['advice'][lang]}: "  # advice is labelled where it stands (issue 19)
+            said = " ".join((advice if part.is_advice else "") + part.text[lang] for part in node.parts)
+            assert item.select_one(".wn-step__body").get_text(" ", strip=True) == said
             forms = [a.get_text() for a in item.select(".wn-step__form a")]
             assert forms == [protocol.forms[f].title[lang] for f in node.forms]
             with_forms += bool(forms)

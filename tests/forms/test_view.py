@@ -67,7 +67,7 @@ def test_a_form_shows_school_version_and_student_system_from_the_settings(note, 
 def test_the_privacy_note_says_purpose_place_and_the_schools_term(note, fake_protocol, labels):
     privacy = form_view(note, fake_protocol, labels, "en")["privacy"]
     assert "to record something." in privacy
-    assert "in Somtoday, in the student's file." in privacy
+    assert "in Somtoday, in the file of both the student who bullies and the student who is bullied." in privacy
     assert "How long it is kept: three years." in privacy
     assert "aged 16" not in privacy  # access is the school's decision, not a rule made up here
 
@@ -116,10 +116,30 @@ def test_a_decided_retention_access_and_paper_rule_are_printed_as_the_school_wro
     assert "Shred the paper." in privacy and "Parents ask the mentor." in privacy
 
 
-def test_a_form_about_several_students_tells_to_file_only_what_concerns_each(note, fake_protocol, labels):
-    group = dataclasses.replace(note, record="group")
-    privacy = form_view(group, fake_protocol, labels, "en")["privacy"]
-    assert "Put in each student's file only what concerns that student." in privacy
+@pytest.mark.parametrize("record", ["student", "group"])
+def test_while_the_school_has_not_split_the_notes_every_case_form_says_both_students_files(
+    note, fake_protocol, labels, record
+):
+    """Track 5, point 3: the notes go in the file of both students (review 2026-12-07, F2)."""
+    assert fake_protocol.settings.notes_per_student is None
+    privacy = form_view(dataclasses.replace(note, record=record), fake_protocol, labels, "en")["privacy"]
+    assert "in the file of both the student who bullies and the student who is bullied." in privacy
+    assert "only what concerns that student" not in privacy
+
+
+def test_once_the_school_splits_the_notes_a_form_about_several_students_says_so(note, fake_protocol, labels):
+    split = dataclasses.replace(fake_protocol.settings, notes_per_student=True)
+    protocol = dataclasses.replace(fake_protocol, settings=split)
+    privacy = form_view(dataclasses.replace(note, record="group"), protocol, labels, "en")["privacy"]
+    assert "Put in each student's file only what concerns that student (the school's decision)." in privacy
+    single = form_view(note, protocol, labels, "en")["privacy"]
+    assert "in the student's file (the school's decision)." in single
+
+
+def test_a_form_about_the_class_says_the_protocol_does_not_say_where_it_is_kept(note, fake_protocol, labels):
+    privacy = form_view(dataclasses.replace(note, record="class"), fake_protocol, labels, "en")["privacy"]
+    assert "the protocol does not say where the class's agreements are kept." in privacy
+    assert "file" not in privacy.split("Where it goes:")[1].split(".")[0]
 
 
 def test_a_table_of_protocol_steps_numbers_its_rows_as_the_step_list_with_decisions_as_rows_without_cells(

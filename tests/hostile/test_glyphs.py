@@ -18,7 +18,7 @@ def test_a_character_the_forms_cannot_draw_is_named_by_its_file_and_key(tmp_path
     mentor = tmp_path / "protocol/roles/mentor.yml"
     text = mentor.read_text(encoding="utf-8")
     text = text.replace("      nl: Melding ontvangen\n", "      nl: Melding ontvangen 🚨\n", 1)
-    body = "      nl: Een docent, een leerling of een ouder meldt"
+    body = "      - nl: Een docent, een leerling of een ouder meldt"
     assert body in text
     text = text.replace(body, body.replace("Een", "🚨 Een"), 1)
     mentor.write_text(text, encoding="utf-8")

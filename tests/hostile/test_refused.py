@@ -24,17 +24,15 @@ BOMB = "\n".join(
     + [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
 )
 TITLE = "      nl: Melding ontvangen\n"
-BODY_EN = re.compile(r"(?m)^      en: A teacher, a student or a parent reports bullying.*$")  # m-receive's body
+BODY_EN = re.compile(r"(?m)^        en: A teacher, a student or a parent reports bullying.*$")  # m-receive's body
 LOOP = """
   - id: m-loop-a
     title: {nl: Lus A, en: Loop A}
-    body: {nl: Tekst., en: Text.}
-    advice: true
+    body: [{nl: Tekst., en: Text., advice: true}]
     next: [m-loop-b]
   - id: m-loop-b
     title: {nl: Lus B, en: Loop B}
-    body: {nl: Tekst., en: Text.}
-    advice: true
+    body: [{nl: Tekst., en: Text., advice: true}]
     next: [m-loop-a]
 """
 SUMMARY_MD = "<!-- protocol:role-summary role=mentor -->"
@@ -69,7 +67,7 @@ CASES = {
         M,
         "    title:\n      nl: Melding",
         "    title:\n\u00a0     nl: Melding",
-        f"{M}: line 29, column 9: found a YAML syntax error (a no-break space",
+        f"{M}: line 30, column 9: found a YAML syntax error (a no-break space",
     ),
     "type-title-string": (
         M,
@@ -164,29 +162,47 @@ CASES = {
     "body-raw-html-link": (
         M,
         BODY_EN,
-        '      en: <a href="javascript:alert(4)">dit</a>',
-        f"{M}: steps[m-receive].body.en: found the HTML",
+        '        en: <a href="javascript:alert(4)">dit</a>',
+        f"{M}: steps[m-receive].body[0].en: found the HTML",
     ),
     "body-javascript-link": (
         M,
         BODY_EN,
-        '      en: "[het formulier](javascript:alert(3))"',
+        '        en: "[het formulier](javascript:alert(3))"',
         "found the link 'javascript:alert(3)'",
     ),
     "body-attachment": (
         M,
         BODY_EN,
-        '      en: <link rel="attachment" href="file:///etc/hostname">',
+        '        en: <link rel="attachment" href="file:///etc/hostname">',
         "found the HTML '<link rel=",
     ),
     "body-image-fetch": (
         M,
         BODY_EN,
-        '      en: <img src="http://127.0.0.1:8765/fetched-by-booklet.png">',
+        '        en: <img src="http://127.0.0.1:8765/fetched-by-booklet.png">',
         "found the HTML '<img",
     ),
-    "body-markdown-image": (M, BODY_EN, '      en: "![x](http://127.0.0.1:8765/x.png)"', "found an image"),
-    "body-file-url": (M, BODY_EN, '      en: "[host](file:///etc/hostname)"', "found the link 'file:///etc/hostname'"),
+    # step texts say where each part comes from (issue 19: advice per sentence, not per step)
+    "body-part-untraced": (
+        M,
+        "        source: [approach-2, teachers-1, parents-1, track-1-1, track-1-2]\n",
+        "",
+        f"{M}: steps[m-receive].body[0].source: found neither a source nor advice: true",
+    ),
+    "body-part-traced-and-advice": (
+        M,
+        "        source: [approach-2, teachers-1, parents-1, track-1-1, track-1-2]\n",
+        "        source: [approach-2, teachers-1, parents-1, track-1-1, track-1-2]\n        advice: true\n",
+        f"{M}: steps[m-receive].body[0].advice: found both a source and advice: true",
+    ),
+    "body-markdown-image": (M, BODY_EN, '        en: "![x](http://127.0.0.1:8765/x.png)"', "found an image"),
+    "body-file-url": (
+        M,
+        BODY_EN,
+        '        en: "[host](file:///etc/hostname)"',
+        "found the link 'file:///etc/hostname'",
+    ),
     # pages: parity, markers, links, encodings
     "page-missing-en": (
         "docs/en/prevention.md",

@@ -138,7 +138,7 @@ def test_an_unknown_key_lists_the_keys_that_are_allowed(data_copy):
     )
     assert problems_of(data_copy) == [
         "protocol/roles/mentor.yml: steps[m-record].titel: found an unknown key; "
-        "expected one of: advice, body, forms, id, next, source, title"
+        "expected one of: body, forms, id, next, title"
     ]
 
 
@@ -155,10 +155,11 @@ def test_a_badly_written_date_is_refused(data_copy):
 
 def test_an_unknown_placeholder_in_a_text_is_refused(data_copy):
     edit_yaml(
-        data_copy / "protocol/roles/mentor.yml", lambda d: step(d, "m-record")["body"].update(en="Note it in {sytem}.")
+        data_copy / "protocol/roles/mentor.yml",
+        lambda d: step(d, "m-record")["body"][0].update(en="Note it in {sytem}."),
     )
     assert problems_of(data_copy) == [
-        "protocol/roles/mentor.yml: steps[m-record].body.en: found the placeholder {sytem}; "
+        "protocol/roles/mentor.yml: steps[m-record].body[0].en: found the placeholder {sytem}; "
         "expected one of {school}, {system}, {mentor_contact}"
     ]
 
@@ -193,7 +194,7 @@ def test_the_contact_ladder_must_name_roles(data_copy):
 
 def test_every_problem_is_reported_at_once(data_copy):
     edit_yaml(data_copy / "protocol/roles/mentor.yml", lambda d: step(d, "m-talk-victim")["title"].pop("en"))
-    edit_yaml(data_copy / "protocol/roles/teacher.yml", lambda d: step(d, "t-respond")["body"].pop("nl"))
+    edit_yaml(data_copy / "protocol/roles/teacher.yml", lambda d: step(d, "t-respond")["body"][0].pop("nl"))
     lines = problems_of(data_copy)
     assert [line.split(":")[0] for line in lines] == ["protocol/roles/mentor.yml", "protocol/roles/teacher.yml"]
 

@@ -28,6 +28,7 @@ def fill_in_everything(root: Path) -> None:
     text = settings.read_text(encoding="utf-8")
     for key in (*OPEN_TEXTS, "adopted_by"):
         text = text.replace(f"\n{key}: ~", f"\n{key}: {{nl: iets, en: something}}")
+    text = text.replace("\nnotes_per_student: ~", "\nnotes_per_student: false")
     text = text.replace("\nversion: ~", '\nversion: "2.0"').replace(
         "\neditor_email: ~", "\neditor_email: a@example.org"
     )

@@ -60,19 +60,31 @@ def test_the_adopted_text_page_has_an_anchor_for_every_passage(built_site, lang)
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_every_step_links_to_its_passage_or_is_labelled_as_advice(built_site, lang):
+def test_every_step_links_to_its_passages_and_labels_its_advice_where_it_stands(built_site, lang):
+    """A step's trace line links to every passage its text carries out; each part that is advice is
+    a paragraph of its own that starts with the label (issue 19: advice per sentence)."""
+    advice = PROTOCOL.labels["advice"][lang]
     for role in PROTOCOL.roles.values():
         base = f"http://site/{LANGS[lang]}roles/{role.id}/"
         page = soup(built_site, f"{LANGS[lang]}roles/{role.id}")
         for node in role.nodes.values():
             heading = page.find(id=node.id)
-            trace = heading.find_next("p", class_="trace")
-            assert trace is not None and trace.find_previous(class_="step") is heading, node.id
-            links = [a["href"] for a in trace.find_all("a")]
-            targets = [urlparse(urljoin(base, href)) for href in links]
-            assert [t.fragment for t in targets] == list(node.trace.source), node.id
-            assert all(t.path == f"/{LANGS[lang]}adopted/" for t in targets), node.id
-            assert (PROTOCOL.labels["advice"][lang] in trace.get_text()) is node.trace.advice, node.id
+            block = heading.find_parent("div", class_="sbs-step")
+            trace = block.find("p", class_="trace")
+            if node.trace.source:
+                links = [a["href"] for a in trace.find_all("a")]
+                targets = [urlparse(urljoin(base, href)) for href in links]
+                assert [t.fragment for t in targets] == list(node.trace.source), node.id
+                assert all(t.path == f"/{LANGS[lang]}adopted/" for t in targets), node.id
+            if node.is_decision:
+                # staff pages "Advies: …", parents' and students' "… advies van de school" (issue 19)
+                assert (advice.lower() in trace.get_text().lower()) is node.trace.advice, node.id
+                continue
+            labelled = [" ".join(p.get_text(" ").split()) for p in block.select("p.advice")]
+            parts = [part for part in node.parts if part.is_advice]
+            assert len(labelled) == len(parts), node.id
+            for shown, part in zip(labelled, parts, strict=True):
+                assert shown.startswith(f"{advice}:") and " ".join(part.text[lang].split()) in shown, node.id
 
 
 INVENTED = {

@@ -1,5 +1,6 @@
 """A rebuild with nothing changed does not redo work: markers filled while checking are reused,
-Material's templates are compiled once, and the fonts are cut once per set of characters."""
+Material's templates are compiled once per environment, and the fonts are cut once per set of
+characters."""
 
 from __future__ import annotations
 
@@ -30,13 +31,28 @@ def test_templates_are_compiled_once_and_loaded_from_the_cache_by_the_next_build
     templates = {"page.html": "{% for i in range(3) %}{{ i }}{% endfor %}"}
     first = templatecache.use_bytecode_cache(Environment(loader=DictLoader(templates)), tmp_path)
     assert first.get_template("page.html").render() == "012"
-    cached = list((tmp_path / ".cache" / "jinja").iterdir())
+    cached = [p for p in (tmp_path / ".cache" / "jinja").rglob("*") if p.is_file()]
     assert len(cached) == 1
     second = templatecache.use_bytecode_cache(Environment(loader=DictLoader(templates)), tmp_path)
     compiled = []
     second.compile = lambda *args, **kwargs: compiled.append(args) or Environment.compile(second, *args, **kwargs)
     assert second.get_template("page.html").render() == "012"
     assert not compiled, "the second environment compiled the template again"
+
+
+def test_templates_are_compiled_anew_for_another_environment_and_the_old_code_is_removed(tmp_path, monkeypatch):
+    """Jinja's own key is the template's name and source; the compiled code also depends on the
+    Jinja version and the environment's settings: the folder is the environment's (fileio)."""
+    templates = {"page.html": "{{ 1 + 1 }}"}
+    first = templatecache.use_bytecode_cache(Environment(loader=DictLoader(templates)), tmp_path)
+    assert first.get_template("page.html").render() == "2"
+    monkeypatch.setattr(templatecache, "environment", lambda: "an upgraded jinja2 or mkdocs-material" * 2)
+    second = templatecache.use_bytecode_cache(Environment(loader=DictLoader(templates)), tmp_path)
+    compiled = []
+    second.compile = lambda *args, **kwargs: compiled.append(args) or Environment.compile(second, *args, **kwargs)
+    assert second.get_template("page.html").render() == "2"
+    assert compiled, "the code compiled for the other environment was used"
+    assert [p.name for p in (tmp_path / ".cache" / "jinja").iterdir()] == ["an upgraded jinja2 or mkdocs-mat"]
 
 
 @pytest.fixture

@@ -1,6 +1,11 @@
 // A form's page (forms/templates/page.html): copy what was filled in as a plain-text note for the
 // student system, or print it. Nothing is sent or stored. Without this script the page still lists
 // every question and links the PDF; the buttons stay hidden.
+// Leaving the page (a link, the language switch, Back, closing the tab) while something typed has
+// not been copied asks first (the browser's own "leave this page?" dialog, `beforeunload`): what
+// was typed is kept nowhere, so it would be gone. The copy works on a plain-HTTP intranet address
+// too, where browsers keep navigator.clipboard away (it needs HTTPS or localhost): the note is then
+// selected and copied with document.execCommand("copy"), which browsers still allow after a click.
 (function () {
   "use strict";
 
@@ -47,12 +52,47 @@
     return [form.dataset.title, form.dataset.steps].filter(Boolean).join("\n") + "\n\n" + parts.join("\n\n") + "\n";
   }
 
-  function copy(text) {
-    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
-    return Promise.reject(new Error("no clipboard"));
+  /* Copy by selecting: a read-only textarea holding the note, out of sight, selected and copied,
+     then removed; focus goes back where it was. True when the browser says it copied. */
+  function copyBySelecting(text) {
+    var area = document.createElement("textarea");
+    var before = document.activeElement;
+    area.value = text;
+    area.readOnly = true;
+    area.setAttribute("aria-hidden", "true");
+    area.style.position = "fixed";
+    area.style.top = "0";
+    area.style.left = "-9999px";
+    document.body.append(area);
+    area.select();
+    var copied = false;
+    try { copied = document.execCommand("copy"); } catch (e) { copied = false; }
+    area.remove();
+    if (before && before.focus) before.focus();
+    return copied;
   }
 
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(function () {
+        if (!copyBySelecting(text)) throw new Error("not copied");
+      });
+    }
+    return copyBySelecting(text) ? Promise.resolve() : Promise.reject(new Error("not copied"));
+  }
+
+  /* Something typed that has not been copied as it stands: leaving would lose it. */
+  var forms = [];
+  window.addEventListener("beforeunload", function (event) {
+    var unsaved = forms.some(function (f) { var text = note(f.element); return text && text !== f.copied; });
+    if (!unsaved) return;
+    event.preventDefault();
+    event.returnValue = "";  /* older browsers: any value asks; the words are the browser's own */
+  });
+
   document.querySelectorAll(".form-fill").forEach(function (form) {
+    var state = { element: form, copied: "" };
+    forms.push(state);
     var actions = form.querySelector(".form-actions");
     var status = form.querySelector(".form-status");
     actions.hidden = false;
@@ -63,6 +103,7 @@
       if (shown) shown.remove();
       if (!text) { status.textContent = form.dataset.empty; return; }
       copy(text).then(function () {
+        state.copied = text;
         status.textContent = form.dataset.copied;
       }, function () {
         status.textContent = form.dataset.copyFailed;

@@ -1,0 +1,43 @@
+"""A second skip link on a page with a chart: "Ga naar het schema" / "Skip to the chart".
+
+The chart comes after the steps; on the mentor's page a keyboard reached its first box after 136
+Tabs (readers' review, issue 19). Material's skip link ("Ga naar inhoud") is the first Tab; this
+one is the second (overrides/main.html, block header), and leads to the page's first chart.
+The page's HTML is read only up to that chart (a streaming parser that stops there).
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+
+class _Found(Exception):
+    pass
+
+
+class _FirstChart(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag == "figure" and "flowchart" in (values.get("class") or "").split() and values.get("id"):
+            self.found = values["id"]
+            raise _Found
+
+
+def first_chart(html: str) -> str | None:
+    """The id of the page's first chart (a <figure class="flowchart" id=…>), if it has one."""
+    parser = _FirstChart()
+    try:
+        parser.feed(html)
+        parser.close()
+    except _Found:
+        pass
+    return parser.found
+
+
+def choose(page, html: str) -> None:
+    """Record the chart the page's skip link leads to (overrides/main.html), or none."""
+    page.meta["skip_to_chart"] = first_chart(html)

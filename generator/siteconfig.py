@@ -1,0 +1,364 @@
+"""mkdocs.yml, read as MkDocs reads it (its YAML loader, `!ENV` tags resolved), and checked before
+anything is built: by `python -m generator check` and by the build's on_config (generator.check).
+
+The build would otherwise meet these mistakes only after MkDocs has started writing (a page missing
+from the nav, a nav entry without a page), or not at all (a language block deleted: the English
+site silently gone; `tr` added: a crash half-way). And some settings put markup or another website
+onto every page (issue 18): a script in `site_name`, an outside `extra_javascript`, a font service,
+a `javascript:` menu entry. Each mistake is one line: `mkdocs.yml: <key>: found …; expected …`.
+To add a rule, write a function of a Site and add it to CHECKS.
+
+Python tags (`!!python/name:…`) are read as text here, never run: the check only reads.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import ConfigurationError
+from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+from generator import DEFAULT_LANGUAGE, LANGUAGES
+from generator.errors import DataError, Problem, show
+
+CONFIG = "mkdocs.yml"
+HOOKS = "generator/site/hooks.py"  # the handbook's build steps, relative to the project
+_MARKUP = re.compile(r"[<>]")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+TEXT_KEYS = ("site_name", "site_description", "copyright")
+ASSET_KEYS = ("extra_javascript", "extra_css")
+ONE_LANGUAGE = " and ".join(LANGUAGES)
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML as MkDocs reads it, without running anything: Python tags become text."""
+
+
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: f"!!python/{suffix}")
+_Loader.add_constructor("!relative", lambda loader, node: "!relative")
+LOADER = get_yaml_loader(_Loader)  # + MkDocs' !ENV tag
+
+
+def read_config(root: Path) -> dict:
+    """mkdocs.yml of the project at root as data, or DataError with one line."""
+    path = Path(root) / CONFIG
+    if not path.is_file():
+        raise DataError([Problem(CONFIG, "(file)", "no such file", f"the site's settings in {CONFIG}")])
+    try:
+        with path.open("rb") as fh:
+            data = yaml_load(fh, LOADER)
+    except ConfigurationError as exc:
+        cause = exc.__context__
+        mark = getattr(cause, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(file)"
+        what = getattr(cause, "problem", None) or str(exc).splitlines()[0]
+        raise DataError([Problem(CONFIG, where, f"a YAML syntax error ({what})", "valid YAML")]) from None
+    except UnicodeDecodeError as exc:
+        found = f"bytes that are not UTF-8 at offset {exc.start}"
+        raise DataError([Problem(CONFIG, "(file)", found, "a UTF-8 text file")]) from None
+    if not isinstance(data, dict):
+        raise DataError([Problem(CONFIG, "(top level)", show(data), "key: value settings")])
+    return data
+
+
+@dataclass(frozen=True)
+class Site:
+    root: Path
+    config: dict
+    docs_dir: Path
+    pages: tuple[str, ...]  # the pages written by hand under docs/: "nl/about.md", …
+
+    @property
+    def i18n(self) -> dict | None:
+        plugins = self.config.get("plugins") or []
+        if isinstance(plugins, dict):
+            plugins = [{name: options} for name, options in plugins.items()]
+        for plugin in plugins:
+            if plugin == "i18n":
+                return {}
+            if isinstance(plugin, dict) and "i18n" in plugin:
+                return plugin["i18n"] if isinstance(plugin["i18n"], dict) else {}
+        return None
+
+    def language_blocks(self) -> Iterator[tuple[str, dict]]:
+        """(key prefix, block) for each language block of the i18n plugin."""
+        for block in (self.i18n or {}).get("languages") or []:
+            if isinstance(block, dict):
+                yield f"plugins.i18n.languages[{block.get('locale')}]", block
+
+    def scopes(self) -> Iterator[tuple[str, dict]]:
+        """The settings at the top, then each language's overrides ("" and "plugins.i18n.languages[en].")."""
+        yield "", self.config
+        for prefix, block in self.language_blocks():
+            yield prefix + ".", block
+
+    def project_file(self, value: str) -> bool:
+        """A path of a file in docs/ or in the theme's folder (overrides/): the site's own."""
+        if _SCHEME.match(value) or value.startswith(("/", "\\")) or "\\" in value:
+            return False
+        path = posixpath.normpath(value)
+        if path.startswith("../") or path == "..":
+            return False
+        theme = self.config.get("theme")
+        folders = [self.docs_dir]
+        if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
+            folders.append(self.root / theme["custom_dir"])
+        return any((folder / path).is_file() for folder in folders)
+
+
+def languages(site: Site) -> list[Problem]:
+    """One block per language of the data and docs/: no more (the data has no `tr` texts), no less
+    (a deleted block silently drops that language's site), each built, Dutch the default."""
+    i18n = site.i18n
+    if i18n is None:
+        return [Problem(CONFIG, "plugins", "no i18n plugin", f"the i18n plugin with a block for {ONE_LANGUAGE}")]
+    problems = []
+    blocks = [b for b in i18n.get("languages") or [] if isinstance(b, dict)]
+    locales = [b.get("locale") for b in blocks]
+    for block in blocks:
+        key = f"plugins.i18n.languages[{block.get('locale')}]"
+        if block.get("locale") not in LANGUAGES:
+            found = f"the language {show(block.get('locale'))}"
+            problems.append(Problem(CONFIG, key, found, f"only the languages the data has texts in ({ONE_LANGUAGE})"))
+        elif block.get("build", True) is not True:
+            problems.append(Problem(CONFIG, f"{key}.build", show(block["build"]), "true: every language is published"))
+        if block.get("default") and block.get("locale") != DEFAULT_LANGUAGE:
+            problems.append(Problem(CONFIG, f"{key}.default", "true", f"the default language to be {DEFAULT_LANGUAGE}"))
+    for lang in LANGUAGES:
+        if lang not in locales:
+            problems.append(
+                Problem(
+                    CONFIG,
+                    "plugins.i18n.languages",
+                    f"no block for '{lang}' (docs/{lang}/ and the data have it)",
+                    f"a block for every language ({ONE_LANGUAGE}); without it the '{lang}' site is not built",
+                )
+            )
+    if i18n.get("docs_structure") != "folder":
+        found = show(i18n.get("docs_structure"))
+        problems.append(Problem(CONFIG, "plugins.i18n.docs_structure", found, "'folder': docs/nl/, docs/en/"))
+    if i18n.get("fallback_to_default") is not False:
+        found = show(i18n.get("fallback_to_default"))
+        expected = "false: a page missing in one language fails, never shows the Dutch page"
+        problems.append(Problem(CONFIG, "plugins.i18n.fallback_to_default", found, expected))
+    return problems
+
+
+def texts(site: Site) -> list[Problem]:
+    """The site's name, description and copyright, and menu titles: plain text. The theme writes
+    some of them into every page as HTML (Material's header: `site_name` unescaped)."""
+    problems = []
+    for prefix, scope in site.scopes():
+        found = [(key, scope[key]) for key in TEXT_KEYS if key in scope]
+        translations = scope.get("nav_translations")
+        if isinstance(translations, dict):
+            found += [(f"nav_translations.{k}", v) for k, v in translations.items()]
+        for key, value in found:
+            problem = _plain(value)
+            if problem:
+                problems.append(Problem(CONFIG, prefix + key, problem, "plain text, no markup (< or >)"))
+    return problems
+
+
+def site_url(site: Site) -> list[Problem]:
+    problems = []
+    for prefix, scope in site.scopes():
+        value = scope.get("site_url")
+        if value is None or value == "":
+            continue
+        if not isinstance(value, str) or not re.match(r"^https?://[^/\s]", value):
+            expected = "the address of the handbook, starting with https:// (or http://)"
+            problems.append(Problem(CONFIG, prefix + "site_url", show(value), expected))
+    return problems
+
+
+def assets(site: Site) -> list[Problem]:
+    """Every stylesheet and script a page loads is a file of the project: nothing from another site."""
+    problems = []
+    for prefix, scope in site.scopes():
+        for key in ASSET_KEYS:
+            items = scope.get(key) or []
+            for i, item in enumerate(items if isinstance(items, list) else [items]):
+                path = item.get("path") if isinstance(item, dict) else item
+                if not (isinstance(path, str) and site.project_file(path)):
+                    expected = (
+                        "a file of the handbook under docs/ (such as assets/stylesheets/handbook.css); no other website"
+                    )
+                    problems.append(Problem(CONFIG, f"{prefix}{key}[{i}]", show(path), expected))
+    return problems
+
+
+def theme(site: Site) -> list[Problem]:
+    """No font service (Material's default is Google Fonts) and a logo and icon from the project."""
+    problems = []
+    for prefix, scope in site.scopes():
+        options = scope.get("theme")
+        if not isinstance(options, dict):
+            continue
+        top = prefix == ""
+        if (top or "font" in options) and options.get("font", None) is not False:
+            expected = "false: the site uses its own fonts (docs/assets/fonts), never a font service"
+            problems.append(Problem(CONFIG, f"{prefix}theme.font", show(options.get("font")), expected))
+        for key in ("logo", "favicon"):
+            value = options.get(key)
+            if value is not None and not (isinstance(value, str) and site.project_file(value)):
+                expected = "an image file of the handbook under docs/ (such as assets/logo.svg)"
+                problems.append(Problem(CONFIG, f"{prefix}theme.{key}", show(value), expected))
+    return problems
+
+
+def folders(site: Site) -> list[Problem]:
+    """The pages and the theme's files come from folders of the project: MkDocs publishes every
+    file of docs_dir and theme.custom_dir."""
+    problems = []
+    theme = site.config.get("theme")
+    found = [("docs_dir", site.config.get("docs_dir", "docs"))]
+    if isinstance(theme, dict) and "custom_dir" in theme:
+        found.append(("theme.custom_dir", theme["custom_dir"]))
+    for key, value in found:
+        path = posixpath.normpath(value) if isinstance(value, str) else ""
+        if not path or path.startswith(("/", "../", "\\")) or path in (".", "..") or _SCHEME.match(path):
+            problems.append(Problem(CONFIG, key, show(value), "a folder inside the project, such as docs"))
+    return problems
+
+
+def extra(site: Site) -> list[Problem]:
+    """No web statistics: the site collects no data (README)."""
+    problems = []
+    for prefix, scope in site.scopes():
+        options = scope.get("extra")
+        if isinstance(options, dict) and "analytics" in options:
+            expected = "no analytics: the site collects no data and makes no request to another website"
+            problems.append(Problem(CONFIG, f"{prefix}extra.analytics", show(options["analytics"]), expected))
+    return problems
+
+
+def hooks(site: Site) -> list[Problem]:
+    """The handbook's own build steps are listed: without them, markers would go out unfilled."""
+    listed = site.config.get("hooks") or []
+    ours = (site.root / HOOKS).resolve(), (Path(__file__).parent / "site" / "hooks.py").resolve()
+    for entry in listed if isinstance(listed, list) else [listed]:
+        if isinstance(entry, str) and (entry == HOOKS or (site.root / entry).resolve() in ours):
+            return []
+    return [Problem(CONFIG, "hooks", show(listed), f"a list holding {HOOKS} (the handbook's build steps)")]
+
+
+def nav(site: Site) -> list[Problem]:
+    """The menu lists every page of docs/ and only pages of docs/, by their path in a language
+    folder (roles/mentor.md: docs/nl/roles/mentor.md and docs/en/roles/mentor.md)."""
+    problems = []
+    per_lang: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
+    strays: dict[str, int] = {}  # docs/<folder>/ that is not a language -> pages in it
+    for page in site.pages:
+        lang, _, rest = page.partition("/")
+        if lang in per_lang and rest:
+            per_lang[lang].add(rest)
+        else:
+            folder = f"docs/{lang}/" if rest else f"docs/{page}"
+            strays[folder] = strays.get(folder, 0) + 1
+    for folder, count in strays.items():
+        found = f"{count} page(s) outside the language folders"
+        expected = f"pages only in docs/{'/ and docs/'.join(LANGUAGES)}/ (the languages of mkdocs.yml and the data)"
+        problems.append(Problem(folder, "(file)", found, expected))
+    navs: dict[str, list[str]] = {}  # key of a nav tree -> the languages that use it
+    trees = {"nav": site.config.get("nav")}
+    for prefix, block in site.language_blocks():
+        if block.get("locale") in LANGUAGES and "nav" in block:
+            trees[f"{prefix}.nav"] = block["nav"]
+            navs.setdefault(f"{prefix}.nav", []).append(block["locale"])
+    navs["nav"] = [lang for lang in LANGUAGES if not any(lang in langs for langs in navs.values())]
+    for key, langs in navs.items():
+        pages = {lang: per_lang[lang] for lang in langs}
+        listed, meant = set(), set()
+        for entry_key, title, target in _nav_entries(trees[key], key):
+            if title is not None and (problem := _plain(title)):
+                problems.append(Problem(CONFIG, entry_key, problem, "a plain menu title, no markup (< or >)"))
+            if target is None:
+                continue  # a section: its entries follow
+            problem, guess = _nav_target(target, pages)
+            if problem:
+                problems.append(Problem(CONFIG, entry_key, *problem))
+                meant.add(guess)
+            else:
+                listed.add(posixpath.normpath(target))
+        every = set().union(*pages.values()) if pages else set()
+        for rest in sorted(every - listed - meant):
+            files = " and ".join(f"docs/{lang}/{rest}" for lang in langs if rest in per_lang[lang])
+            found = f"no entry for the page {rest} ({files})"
+            problems.append(Problem(CONFIG, key, found, f"every page of docs/ in the menu: add '- {rest}' to {key}"))
+    return problems
+
+
+def _nav_entries(tree: object, key: str) -> Iterator[tuple[str, str | None, object]]:
+    """(key, title or None, target or None for a section) for every entry of a nav tree."""
+    if tree is None:
+        return
+    if not isinstance(tree, list):
+        yield key, None, tree
+        return
+    for i, item in enumerate(tree):
+        if isinstance(item, dict) and len(item) == 1:
+            ((title, value),) = item.items()
+            if isinstance(value, list):
+                yield f"{key}[{i}]", str(title), None
+                yield from _nav_entries(value, f"{key}.{title}")
+            else:
+                yield f"{key}[{i}]", str(title), value
+        else:
+            yield f"{key}[{i}]", None, item
+
+
+def _nav_target(target: object, pages: dict[str, set[str]]) -> tuple[tuple[str, str] | None, str | None]:
+    """(found, expected) when a nav entry leads nowhere in some language, and the page it may have
+    meant (which is then not reported as missing from the menu as well)."""
+    every = sorted(set().union(*pages.values())) if pages else []
+    expected = "the path of a page in docs/<language>/, such as roles/mentor.md; no other website"
+    if not isinstance(target, str):
+        return (show(target), expected), None
+    if _SCHEME.match(target) or target.startswith(("//", "/", "\\")):
+        return (f"the link {show(target)}", expected), None
+    path = posixpath.normpath(target)
+    missing = [f"docs/{lang}/{path}" for lang, known in pages.items() if path not in known]
+    if not missing:
+        return None, None
+    guess = next(iter(difflib.get_close_matches(path, every, n=1)), None)
+    if guess:
+        expected = f"the path of a page in docs/<language>/, such as {guess}"
+    return (f"{show(target)}, which is not a page ({' and '.join(missing)}: no such file)", expected), guess
+
+
+def _plain(value: object) -> str | None:
+    if isinstance(value, str) and _MARKUP.search(value):
+        return f"markup ({show(value)})"
+    if value is not None and not isinstance(value, str | int | float):
+        return show(value)
+    return None
+
+
+CHECKS: list[Callable[[Site], list[Problem]]] = [
+    languages,
+    nav,
+    texts,
+    site_url,
+    folders,
+    assets,
+    theme,
+    extra,
+    hooks,
+]
+
+
+def site_problems(root: Path, docs_dir: Path, pages: list[str]) -> list[Problem]:
+    """Every problem of mkdocs.yml; pages: the pages written by hand under docs_dir ('nl/about.md')."""
+    try:
+        config = read_config(root)
+    except DataError as exc:
+        return exc.problems
+    site = Site(Path(root), config, Path(docs_dir), tuple(pages))
+    return [problem for check in CHECKS for problem in check(site)]
