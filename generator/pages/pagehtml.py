@@ -24,7 +24,7 @@ from typing import Any
 import markdown
 from mkdocs.utils.meta import get_data as get_front_matter
 
-from generator.errors import Problem
+from generator.errors import DataError, Problem
 from generator.pages import htmlrule
 
 MKDOCS_DEFAULTS = ["toc", "tables", "fenced_code"]  # MkDocs adds these to every site's list
@@ -37,15 +37,15 @@ _COMMENTS = re.compile(r"(?:\s*<!--.*?-->)*\s*", re.S)
 
 
 def site_markdown(root: Path) -> tuple[list[str], dict[str, dict[str, Any]]]:
-    """The Markdown extensions of the site at root (mkdocs.yml, read as MkDocs reads it), with
-    MkDocs' own defaults, and their settings."""
-    from mkdocs.utils.yaml import yaml_load
+    """The Markdown extensions of the site at root (mkdocs.yml, read as data, nothing run:
+    generator.siteconfig, which also reports a broken file), with MkDocs' defaults, and their
+    settings. Without a readable mkdocs.yml: WITHOUT_CONFIG."""
+    from generator.siteconfig import read_config
 
-    config_file = Path(root) / "mkdocs.yml"
-    listed: list[Any] = WITHOUT_CONFIG
-    if config_file.is_file():
-        with open(config_file, "rb") as stream:
-            listed = (yaml_load(stream) or {}).get("markdown_extensions") or []
+    try:
+        listed = read_config(root).get("markdown_extensions") or []
+    except DataError:
+        listed = WITHOUT_CONFIG
     names, configs = list(MKDOCS_DEFAULTS), {}
     for item in listed:
         name, config = next(iter(item.items())) if isinstance(item, dict) else (item, None)
@@ -60,7 +60,11 @@ def page_html_problems(pages, root: Path) -> list[Problem]:
     """Every page's raw HTML and every link, image or attribute its Markdown makes that breaks
     the rule: one Problem each, naming the page and the line."""
     names, configs = site_markdown(root)
-    renderer = _Renderer(names, configs)
+    try:
+        renderer = _Renderer(names, configs)
+    except Exception:  # noqa: BLE001 - an extension that does not load, or a setting only MkDocs reads
+        # (a !!python/name: tag, kept as text): MkDocs reports it; the check renders strictly
+        renderer = _Renderer(MKDOCS_DEFAULTS + WITHOUT_CONFIG, {})
     problems = []
     for page in pages:
         if page.text is None:
