@@ -24,6 +24,14 @@ class DataError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+class MarkerError(DataError):
+    """A marker's renderer refuses what only it can see (a role with no contact in settings.yml):
+    one problem, naming the data file at fault. The only exception a renderer raises on purpose."""
+
+    def __init__(self, file: str, key: str, found: str, expected: str):
+        super().__init__([Problem(file, key, found, expected)])
+
+
 def show(value: object, limit: int = 60) -> str:
     """A short, quoted rendering of a found value for an error message."""
     if value is None:

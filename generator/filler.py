@@ -3,12 +3,16 @@
 Strict everywhere (protocol, roles, labels, form definitions, form labels): a placeholder that is
 not one of the known names, a lone brace, or a placeholder with a format (`{system:>9}`) or a
 conversion (`{system!r}`) is a problem naming the file and the key, with the list of valid ones.
+Template syntax (`{{ … }}`, `{% … %}`) is refused too: no reader should ever meet it (the build's
+last check, generator/site/prose.py, would refuse the page). Filling replaces each placeholder and
+nothing else, so every other character, a doubled `}}` included, shows as typed.
 Form labels have their own parameters too ({page}, {row} …), filled in when a form is drawn;
 `fill()` leaves those alone when it is told they are allowed.
 """
 
 from __future__ import annotations
 
+import re
 import string
 from pathlib import Path
 
@@ -16,11 +20,15 @@ from generator import LANGUAGES
 from generator.errors import DataError, Problem
 
 PLACEHOLDERS = ("school", "system", "mentor_contact")
+_TEMPLATE = re.compile(r"\{\{|\{%")
 
 
 def placeholder_problem(value: str, names: tuple[str, ...]) -> tuple[str, str] | None:
     """(found, expected) if `value` has a placeholder other than {name} for one of `names`."""
     expected = "one of " + ", ".join("{" + p + "}" for p in names)
+    template = _TEMPLATE.search(value)
+    if template:
+        return (f"the template syntax {template[0]!r}", f"plain text; placeholders are written {{name}}, {expected}")
     try:
         fields = [(f, spec, conv) for _, f, spec, conv in string.Formatter().parse(value) if f is not None]
     except ValueError:

@@ -53,7 +53,7 @@ def glossary(ctx, terms: str) -> str:
     heading = str(md_text(ctx.t("glossary_heading"))).replace('"', "&#34;")  # words from the data are text
     lines = [f'??? info "{heading}"', ""]
     for key in terms.split(","):
-        entry = entries[key]  # an unknown term is a KeyError: the marker reports it
+        entry = entries[key]  # a term of the glossary: generator.pages.markers checked it
         term, explain = entry["term"][ctx.lang], entry["explain"][ctx.lang]
         lines += [f"    {md_text(term[:1].upper() + term[1:])}", f"    :   {md_text(explain)}", ""]
     return "\n".join(lines) + "\n"

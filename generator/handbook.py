@@ -35,12 +35,17 @@ class Handbook:
 
 
 def form_files(root: Path) -> dict[str, str]:
-    """Form id -> its definition file (the file's stem is the id)."""
-    return {p.stem: f"{DEFINITIONS}/{p.name}" for p in sorted((Path(root) / DEFINITIONS).glob("*.yml"))}
+    """Form id -> its definition file (the file's stem is the id). A file whose name is not an id
+    ('My Form.yml') is not a form: generator.forms.definitions names it as a problem."""
+    from generator.forms.definitions import is_form_id
+
+    files = sorted((Path(root) / DEFINITIONS).glob("*.yml"))
+    return {p.stem: f"{DEFINITIONS}/{p.name}" for p in files if is_form_id(p.stem)}
 
 
 def load_handbook(root: Path) -> Handbook:
     from generator.filler import PLACEHOLDERS
+    from generator.forms.assets import asset_problems
     from generator.forms.definitions import load_definitions
     from generator.forms.labels import load_labels
     from generator.glossary import load_glossary
@@ -64,6 +69,7 @@ def load_handbook(root: Path) -> Handbook:
     forms = attempt(load_definitions, root, values)
     labels = attempt(load_labels, root, values)
     glossary = attempt(load_glossary, root, values)
+    problems.extend(asset_problems(root))  # forms/print.css and the fonts, named by their file
     if protocol and forms:
         problems.extend(step_role_problems(protocol, forms))
     if problems:

@@ -14,7 +14,7 @@ from pathlib import Path
 from generator import schema
 from generator.adopted import traced
 from generator.errors import DataError, Problem
-from generator.filler import PLACEHOLDERS, placeholder_problem
+from generator.filler import PLACEHOLDERS, fill, placeholder_problem
 from generator.model import Advisor, Branch, Node, Part, Protocol, Reach, Role, Settings, Text, Trace, Track
 from generator.pages.text import md_text
 from generator.schemacheck import schema_problems
@@ -98,12 +98,12 @@ class _Filler:
             if problem:
                 found.append(problem)
                 out[lang] = value
-            else:
+            else:  # each placeholder replaced, every other character as typed (not str.format)
                 values = dict(self.values, mentor_contact=self.mentor_contact[lang])
-                found += text_problems(value.format(**values), checks_as or key)
+                found += text_problems(fill(value, values), checks_as or key)
                 if is_body(key):  # a body is Markdown: the values go in as text (generator.pages.text)
                     values = {name: md_text(v) for name, v in values.items()}
-                out[lang] = value.format(**values)
+                out[lang] = fill(value, values)
             self.problems.extend(Problem(file, f"{key}.{lang}", *problem) for problem in found)
         return Text(out)
 

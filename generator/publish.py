@@ -4,7 +4,8 @@ A registry of settings, each a path into a file of the repository with a short r
 is open while it is missing or empty (`~`), or, for an address, while it points at this machine.
 `python -m generator check --publish` (make publish-check) prints one line per open setting and
 fails while any is open; `make build` does not look at it, so a preview always builds.
-Another module adds its own keys with register("protocol/settings.yml", "key.sub", "reason").
+The school's decisions in protocol/settings.yml come from generator.decisions (DECISIONS);
+another file's keys can be added with register(file, "key.sub", "reason").
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
+
+from generator.decisions import DECISIONS
 
 
 @dataclass(frozen=True)
@@ -41,32 +44,7 @@ def _local_address(value: object) -> bool:
 SETTINGS = "protocol/settings.yml"
 REGISTRY: list[Decision] = [
     Decision("mkdocs.yml", "site_url", "the address where the handbook will be published", _local_address),
-    Decision(SETTINGS, "editor_email", "the address that receives 'something is wrong on this page' (it must be read)"),
-    Decision(SETTINGS, "complaints", "where parents and students go with a complaint (complaints route)"),
-    Decision(SETTINGS, "retention", "how long the notes on bullying are kept (privacy regulation)"),
-    Decision(SETTINGS, "records_access", "who may see what is recorded, and how to ask (privacy regulation)"),
-    Decision(SETTINGS, "form_copies", "what happens to a filled-in form once it is in the student system"),
-    Decision(SETTINGS, "advisor_confidentiality", "what a confidential advisor keeps to themselves, and its limits"),
-    Decision(SETTINGS, "anonymous_reporting", "whether a student can report without giving their name"),
-    Decision(SETTINGS, "serious_incidents", "who is told at once after a serious incident (violence, threats, …)"),
-    # What the protocol leaves open (issue 19): each is said plainly on the pages while it is open.
-    Decision(SETTINGS, "advisor_next_step", "what a confidential advisor does after a student has talked to them"),
-    Decision(SETTINGS, "incident_notice", "how, and from whom, school management hears of every bullying incident"),
-    Decision(SETTINGS, "prevailing_text", "which text applies where the Dutch and English versions differ"),
-    Decision(
-        SETTINGS,
-        "notes_per_student",
-        "true if each student's file gets only what concerns that student; false: the notes go in both files",
-    ),
-    Decision(SETTINGS, "version", "the version of the adopted protocol"),
-    Decision(SETTINGS, "adopted_by", "who adopted the protocol (adoption data)"),
-    Decision(SETTINGS, "adopted_on", "the date the protocol was adopted (adoption data)"),
-    Decision(SETTINGS, "next_review", "the date of the next review (adoption data)"),
-    # How parents and students reach the school (the contact block on their pages, issue 9).
-    Decision(SETTINGS, "reach.office_phone", "the school office's phone number for parents"),
-    Decision(SETTINGS, "reach.mentor_email_pattern", "how a mentor's e-mail address is made"),
-    Decision(SETTINGS, "reach.confidential_advisors", "the confidential advisors' names and how to reach them"),
-    Decision(SETTINGS, "reach.parents_may_write_english", "whether parents may write to the school in English"),
+    *(Decision(SETTINGS, d.key, d.reason) for d in DECISIONS),  # the school's decisions: one table
 ]
 
 

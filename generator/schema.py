@@ -4,6 +4,7 @@ generator.validate."""
 from __future__ import annotations
 
 from generator import LANGUAGES
+from generator.decisions import SHOWN
 
 ID = {"type": "string", "pattern": "^[a-z][a-z0-9_-]*$"}
 
@@ -30,6 +31,19 @@ EMAIL = {
     "type": "string",
     "pattern": r"^(mailto:)?[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$",
     "x-expected": "an e-mail address such as pestprotocol@school.nl",
+}
+
+# A phone number as people write it: digits, spaces, brackets, dashes, a leading +.
+PHONE = {
+    "type": "string",
+    "pattern": r"^(\+?[0-9][0-9 ()-]{5,})?$",
+    "x-expected": "a phone number such as 020 123 45 67 or +31 20 123 45 67 (digits, spaces, -, brackets, a leading +)",
+}
+# A person's address (an advisor's), or how a mentor's address is made ("initials.surname@school.nl").
+ADDRESS = {
+    "type": "string",
+    "pattern": r"^([^@\s\"'<>]+@[^@\s\"'<>]+\.[a-z]{2,})?$",
+    "x-expected": "an e-mail address such as a.devries@school.nl (no spaces, quotes or angle brackets)",
 }
 
 # Where a step, decision or duty comes from (checked in generator.adopted.trace): passage ids of
@@ -62,19 +76,9 @@ def _open(shape: dict) -> dict:
     return {**shape, "type": [shape["type"], "null"]}  # the other keywords apply to that type only
 
 
-# School decisions written as text; listed by `python -m generator check --publish` while empty.
-OPEN_TEXTS = (
-    "retention",
-    "records_access",
-    "form_copies",
-    "complaints",
-    "advisor_confidentiality",
-    "anonymous_reporting",
-    "serious_incidents",
-    "advisor_next_step",
-    "incident_notice",
-    "prevailing_text",
-)
+# School decisions written as text (generator.decisions: DECISIONS); listed by `python -m generator
+# check --publish` while empty.
+OPEN_TEXTS = SHOWN
 
 SETTINGS = {
     "type": "object",
@@ -95,16 +99,19 @@ SETTINGS = {
         "reach": {
             "type": "object",
             "properties": {
-                "office_phone": {"type": ["string", "null"], "pattern": r"^(\+?[0-9][0-9 ()-]{5,})?$"},
-                "mentor_email_pattern": {"type": ["string", "null"], "pattern": r"^([^@\s]+@[^@\s]+\.[a-z]{2,})?$"},
+                "office_phone": _open(PHONE),
+                "mentor_email_pattern": {
+                    **_open(ADDRESS),
+                    "x-expected": "how a mentor's address is made, such as initials.surname@school.nl",
+                },
                 "confidential_advisors": {
                     "type": ["array", "null"],
                     "items": {
                         "type": "object",
                         "properties": {
                             "name": {"type": "string", "minLength": 1},
-                            "email": {"type": "string", "pattern": r"^([^@\s]+@[^@\s]+\.[a-z]{2,})?$"},
-                            "phone": {"type": "string", "pattern": r"^(\+?[0-9][0-9 ()-]{5,})?$"},
+                            "email": ADDRESS,
+                            "phone": PHONE,
                         },
                         "required": ["name"],
                         "additionalProperties": False,

@@ -9,6 +9,7 @@ a function and append it to the list it belongs to.
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ class Data:
 
 
 Check = Callable[[Data], Iterator[Problem]]
+_PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 
 
 def role_files(d: Data) -> Iterator[Problem]:
@@ -117,6 +119,17 @@ def settings_references(d: Data) -> Iterator[Problem]:
     for rid in [*s["contact_ladder"], s["contact_alternative"]]:
         if rid in d.roles and rid not in s["contacts"]:
             yield Problem(sfile, f"contacts.{rid}", "nothing", "how to reach this role, in nl and en")
+    for key, value in [("school_name", s["school_name"]), ("student_system", s["student_system"])] + [
+        (f"mentor_contact.{lang}", text) for lang, text in s["mentor_contact"].items()
+    ]:
+        placeholder = _PLACEHOLDER.search(value)
+        if placeholder:  # these are what {school}, {system} and {mentor_contact} stand for
+            yield Problem(
+                sfile,
+                key,
+                f"the placeholder {placeholder[0]}",
+                "the words themselves: placeholders are filled in from this setting, not into it",
+            )
     if s.get("adopted_on") and s.get("next_review") and s["next_review"] <= s["adopted_on"]:  # open until decided
         yield Problem(sfile, "next_review", show(s["next_review"]), f"a date after adopted_on ({s['adopted_on']})")
 

@@ -3,6 +3,8 @@ form labels) is read here, into plain data, with errors that name the file and t
 
 What it refuses, each with one line:
 - bytes that are not UTF-8; control characters (a Word soft line break, a BEL), typed or escaped;
+- in a text, a character that changes how the text around it shows or hides in it (INVISIBLE:
+  bidirectional controls such as U+202E, zero-width spaces and joiners, a byte order mark);
 - YAML syntax errors, with a plain word for the usual causes (a tab or a no-break space in the
   indentation);
 - a key given twice in one mapping (YAML would silently keep the last one);
@@ -27,6 +29,10 @@ _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_NODES = 100_000  # values in one file, aliases expanded; the largest file today has ~2,000
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Characters that change how the text around them is shown, or hide in it: the bidirectional
+# controls (a right-to-left override shows 'talk' as 'klat') and the zero-width ones a word
+# processor pastes. Refused in every text of the data (and in the pages: generator.pages.pagecheck).
+INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 
 
 class SafeLoader(_Base):
@@ -76,7 +82,7 @@ def read_yaml(path: Path, root: Path) -> object:
     if control:
         line = text.count("\n", 0, control.start()) + 1
         column = control.start() - text.rfind("\n", 0, control.start())
-        raise fail(f"line {line}, column {column}", _describe_char(control[0]), "plain text (retype that spot)")
+        raise fail(f"line {line}, column {column}", describe_char(control[0]), "plain text (retype that spot)")
     try:
         data = yaml.load(text, Loader=SafeLoader)
     except _DuplicateKey as exc:
@@ -109,10 +115,11 @@ def _syntax_hint(text: str, mark) -> str | None:
     return None
 
 
+INVISIBLE_EXPECTED = "text that shows as typed (retype that spot; the character cannot be seen but changes the text)"
 _CHAR_NAMES = {"\x0b": "vertical tab, a soft line break from a word processor", "\x0c": "form feed, a page break"}
 
 
-def _describe_char(char: str) -> str:
+def describe_char(char: str) -> str:
     name = _CHAR_NAMES.get(char) or unicodedata.name(char, "control character")
     return f"the invisible character U+{ord(char):04X} ({name.lower()})"
 
@@ -136,7 +143,10 @@ def _check_values(data: object, file: str) -> None:
             stack.extend((v, (*path, i)) for i, v in enumerate(value))
         elif isinstance(value, str) and _CONTROL.search(value):
             char = _CONTROL.search(value)[0]
-            raise DataError([Problem(file, key_path(path, data), _describe_char(char), "plain text")])
+            raise DataError([Problem(file, key_path(path, data), describe_char(char), "plain text")])
+        elif isinstance(value, str) and INVISIBLE.search(value):
+            char = INVISIBLE.search(value)[0]
+            raise DataError([Problem(file, key_path(path, data), describe_char(char), INVISIBLE_EXPECTED)])
 
 
 def display_path(path: Path, root: Path) -> str:

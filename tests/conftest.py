@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
-from tests import localsite
+from tests import localsite, tiers
 from tests.helpers import ROOT
 
 DATA_DIRS = ("protocol", "forms", "docs")  # what `python -m generator check` reads, with mkdocs.yml
@@ -22,10 +22,55 @@ DATA_DIRS = ("protocol", "forms", "docs")  # what `python -m generator check` re
 
 def mkdocs(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     """Run mkdocs from the venv the tests run in; output captured as text."""
+    tiers.require_slow("`mkdocs " + " ".join(args) + "`")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", *args], cwd=cwd, env=env, capture_output=True, text=True, check=False
     )
+
+
+# ---------------------------------------------------------------- tiers (tests/tiers.py)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark `slow` every test that needs a built site or Chromium (through any fixture), and
+    `browser` those that need Chromium: `pytest -m "not slow"` is the fast tier."""
+    for item in items:
+        needs = set(getattr(item, "fixturenames", ()))
+        if needs & tiers.SLOW_FIXTURES.keys():
+            item.add_marker(pytest.mark.slow)
+        if "browser" in needs:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    tiers.set_running(item)  # before the item's fixtures are set up: they may build
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """MkDocs' in-process build refuses to run in a fast test, as `mkdocs()` and `build_all` do."""
+    import mkdocs.commands.build as mkdocs_build
+
+    build = mkdocs_build.build
+    if getattr(build, "checks_tier", False):
+        return
+
+    def checked(*args, **kwargs):
+        tiers.require_slow("MkDocs' build()")
+        return build(*args, **kwargs)
+
+    checked.checks_tier = True
+    mkdocs_build.build = checked
+
+
+@pytest.fixture(scope="session")
+def site_builds() -> None:
+    """Asked for by a test or fixture that runs MkDocs builds itself (`mkdocs()`, `build_all`): it
+    does nothing but put the test in the slow tier."""
+
+
+# ---------------------------------------------------------------- data and sites
 
 
 @pytest.fixture
@@ -81,6 +126,7 @@ def browser():
     browser test (tests/browser, tests/flowcharts, tests/hostile) opens its contexts in this one."""
     from playwright.sync_api import sync_playwright
 
+    tiers.require_slow("Chromium")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=localsite.CHROMIUM, args=localsite.CHROMIUM_ARGS)
         yield chromium

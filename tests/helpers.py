@@ -24,6 +24,7 @@ from generator import LANGUAGES
 from generator.handbook import form_files
 from generator.pages.generated import form_pages
 from generator.site.language import site_prefix
+from tests import tiers
 
 ROOT = Path(__file__).resolve().parent.parent
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)""")
@@ -141,11 +142,18 @@ def _target(site: Path, path: str) -> Path:
 # ---------------------------------------------------------------- in the browser
 
 
+ANSWERED = """words => { const asked = [...document.querySelectorAll('.md-search-result__item a')]
+        .map(a => new URL(a.href).searchParams.get('h')).filter(Boolean);  // '' where no word is in the text
+    return asked.length > 0 && asked.every(h => h === words); }"""
+
+
 def search_results(page, words: str) -> list[str]:
     """Type words into Material's search box as a reader would; the results' URLs."""
     page.click(".md-search__input")
     page.locator(".md-search__input").press_sequentially(words, delay=20)
-    page.wait_for_selector(".md-search-result__item a", timeout=10_000)
+    # Results come from a worker, one answer per letter typed: wait for the answer to the whole words
+    # (Material gives each result link ?h=<the query>), not one to the letters before them.
+    page.wait_for_function(ANSWERED, arg=words)
     return page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
 
 
@@ -185,6 +193,7 @@ def site_with_sentinel(root: Path) -> str:
 def build_all(roots: list[Path]) -> dict[Path, dict]:
     """Build every project in one process (tests/hostile/build_many.py: one MkDocs import for
     all); project -> {"error": the exception's type or None, "message", "log": what MkDocs logged}."""
+    tiers.require_slow("tests.helpers.build_all")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     run = subprocess.run(
         [sys.executable, "-m", "tests.hostile.build_many", *map(str, roots)],

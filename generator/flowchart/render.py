@@ -14,7 +14,7 @@ from generator.pages.templating import render
 
 def flowchart(ctx: PageContext, role: str) -> str:
     """A role's chart; its text equivalent is the role's step list on the same page."""
-    the_role = ctx.protocol.roles[role]  # KeyError -> "the unknown id" from fill_markers
+    the_role = ctx.protocol.roles[role]  # a role of the protocol (generator.pages.markers checks it)
     first = next(iter(the_role.nodes.values()))
     drawing = Markup(svg.render(role_dot(ctx.protocol, role, ctx.lang, ctx.node_url), _project(ctx)))  # escaped
     return (
@@ -41,7 +41,6 @@ def flowchart(ctx: PageContext, role: str) -> str:
 
 def chart_link(ctx: PageContext, role: str) -> str:
     """Under a role page's summary: the steps come first, this jumps to the chart below them."""
-    ctx.protocol.roles[role]  # KeyError -> "the unknown id" from fill_markers
     href = escape(f"#chart-{role}")
     return f'<p class="chart-jump"><a href="{href}">{escape(ctx.t("chart_view"))} ↓</a></p>\n'
 

@@ -6,11 +6,14 @@ What WeasyPrint leaves wrong, and what is done here:
   the options;
 - checkboxes have an "on" appearance only, and /NeedAppearances makes viewers redraw them from
   nothing: each gets /Yes and /Off appearances and a /MK caption;
-- text fields have no appearance streams, and a /DA with an operator that does not belong there;
-  a multi-line field gets auto size (0 Tf), so a viewer shrinks long text to fit the box on paper
-  instead of cutting it off;
+- text fields have no appearance streams, and a /DA with an operator that does not belong there:
+  every text field gets the one text size (capacity.TEXT_SIZE, never auto size, which shrank long
+  answers to 4 pt) and a /MaxLen for what its box holds at that size (capacity.py); a multi-line
+  field's blank appearance holds its writing lines, one per 8 mm, so they print on an empty box and
+  go with it when a viewer draws the typed text (no line runs through a typed word);
 - the buttons' /DA names /ZaDb, which is not in /AcroForm /DR: poppler then draws no tick or dot at
-  all when a filler sets /NeedAppearances (pypdf's default). A ZapfDingbats entry is added;
+  all when a filler sets /NeedAppearances (pypdf's default). /ZaDb is added as an embedded font of a
+  tick and a dot (tickfont.py), not the bare name ZapfDingbats, which PDF/UA-1 does not allow;
 - the text fields' font is given a second name in /DR, FIELD_FONT (see there why), and date and
   time fields get a one-byte font of their own, DATE_FONT, so qpdf can draw them (bytefont.py);
 - every /TU is set to the field's visible label; pages get /Tabs /S; /Lang is set; table header
@@ -28,14 +31,18 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
 from generator.forms.bytefont import add_byte_font
+from generator.forms.capacity import TEXT_SIZE, max_length
 from generator.forms.model import Widget
 from generator.forms.structure import add_header_scopes
+from generator.forms.tickfont import add_tick_font
 from generator.forms.view import HTML_LANG
 
 RADIO_FLAGS = (1 << 14) | (1 << 15)  # NoToggleToOff, Radio
 KAPPA = 4 * (sqrt(2) - 1) / 3  # Bézier handle length for a quarter circle
 INK = "0.1 0.1 0.1"
-TEXT_SIZE = 10  # pt, single-line fields; multi-line fields use 0 (auto size)
+RULE = "0.722 0.745 0.776"  # the writing lines (#b8bec6), as light as the page's ruling was
+RULE_WIDTH = 0.6
+LINE_PT = 22.68  # one line of handwriting: 8 mm (view.LINE_PT)
 # The name the text fields' font has in /DR and in every /DA. Chrome and Edge (PDFium) draw a typed
 # character in the /DA font only if it belongs to that font's "charset"; an embedded font counts as
 # Western (ANSI), so ğ, ş, ł … and curly quotes went to a substitute font that lacks them ("Zoë
@@ -66,7 +73,7 @@ def repair(data: bytes, widgets: list[Widget], lang: str, title: str, font_file:
     acroform = pdf.Root.AcroForm
     acroform.DR.Font[f"/{FIELD_FONT}"] = acroform.DR.Font[f"/{_field_font(acroform)}"]
     acroform.DR.Font[f"/{DATE_FONT}"] = add_byte_font(pdf, font_file)
-    acroform.DR.Font.ZaDb = Dictionary(Type=Name.Font, Subtype=Name.Type1, BaseFont=Name.ZapfDingbats)
+    acroform.DR.Font.ZaDb = add_tick_font(pdf)  # embedded: PDF/UA names no font it does not carry
     font = FIELD_FONT
     streams = _Streams(pdf)
     kids = {kid.objgen for field in acroform.Fields if "/Kids" in field for kid in field.Kids}
@@ -112,12 +119,26 @@ def _field_font(acroform: Dictionary) -> str:
 
 
 def _text(streams: _Streams, field: Dictionary, widget: Widget, font: str) -> None:
-    size = 0 if widget.kind == "multiline" else TEXT_SIZE
-    field.DA = String(f"/{DATE_FONT if widget.digits else font} {size} Tf 0 g")
+    multiline = widget.kind == "multiline"
+    field.DA = String(f"/{DATE_FONT if widget.digits else font} {TEXT_SIZE} Tf 0 g")
     width, height = _size(field)
+    field.MaxLen = max_length(width, height, multiline)
+    lines = _writing_lines(width, height) if multiline else b""
     # Its own stream: a filler such as pypdf rewrites a text field's stream in place.
-    field.AP = Dictionary(N=streams(width, height, b"/Tx BMC EMC", shared=False))
+    field.AP = Dictionary(N=streams(width, height, lines + b"/Tx BMC EMC", shared=False))
     field.MK = Dictionary()
+
+
+def _writing_lines(width: float, height: float) -> bytes:
+    """The ruling of an empty multi-line box: a line under every 8 mm from the top, the box's own
+    bottom border being the last. Part of the field's blank appearance, so a viewer that draws
+    typed text replaces it, and the lines never cross the typed words."""
+    count = round(height / LINE_PT)
+    rows = [height - n * height / count for n in range(1, count)]
+    if not rows:
+        return b""
+    bars = " ".join(f"0 {y - RULE_WIDTH / 2:.2f} {width:.2f} {RULE_WIDTH} re" for y in rows)
+    return f"q {RULE} rg {bars} f Q ".encode()
 
 
 def _checkbox(streams: _Streams, field: Dictionary, widget: Widget, font: str) -> None:

@@ -38,11 +38,12 @@ def _program(source: Path) -> tuple[bytes, tuple[int, ...], dict]:
     # with the whole form font, which every form also embeds.
     options.name_IDs = [0, 1, 2, 3, 4, 5, 6]
     options.drop_tables += ["GSUB", "GPOS", "GDEF", "MATH"]
-    font = TTFont(source)
+    font = TTFont(source, recalcTimestamp=False)  # keeps the source's 'modified', not the time of this build
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=range(FIRST, LAST + 1))
     subsetter.subset(font)
     out = io.BytesIO()
+    font.recalcTimestamp = False  # head.modified stays the source's: the same bytes on every run
     font.save(out)
     scale = 1000 / font["head"].unitsPerEm
     cmap, hmtx = font.getBestCmap(), font["hmtx"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -16,10 +17,16 @@ from generator.forms.model import (
     Option,
     Section,
 )
+from generator.handbook import DEFINITIONS
 from generator.model import Text
+from generator.schema import ID
 from generator.yamlio import read_yaml
 
 DEFAULT_WIDTH = {"date": "third", "time": "third"}
+
+
+def is_form_id(name: str) -> bool:
+    return re.fullmatch(ID["pattern"], name) is not None
 
 
 def definitions_dir(root: Path) -> Path:
@@ -36,6 +43,11 @@ def load_definitions(root: Path, values: dict[str, object] | None = None) -> dic
     problems: list[Problem] = []
     values = values if values is not None else placeholder_values(root)
     for path in sorted(definitions_dir(root).glob("*.yml")):
+        if not is_form_id(path.stem):  # the file's name is the form's id: in URLs, PDF names, steps
+            file = f"{DEFINITIONS}/{path.name}"
+            expected = "a file named by the form's id: lowercase letters, digits, '-' or '_', e.g. incident-report.yml"
+            problems.append(Problem(file, "(file)", f"the file name {path.name!r}", expected))
+            continue
         try:
             forms[path.stem] = load_definition(path, root, values)
         except DataError as error:
@@ -87,7 +99,10 @@ def _section(data: dict) -> Section:
 
 
 def _field(data: dict) -> Field:
-    columns = tuple(Column(c["id"], c["type"], Text(c["label"]), c.get("width", 0)) for c in data.get("columns", ()))
+    columns = tuple(
+        Column(c["id"], c["type"], Text(c["label"]), c.get("width", 0), c.get("lines", 2))
+        for c in data.get("columns", ())
+    )
     return Field(
         id=data["id"],
         type=data["type"],
@@ -109,7 +124,7 @@ def _share_widths(columns: tuple[Column, ...]) -> tuple[Column, ...]:
     left = 100 - sum(c.width for c in columns)
     open_ = [c for c in columns if not c.width]
     share = max(left // len(open_), 5) if open_ else 0
-    return tuple(c if c.width else Column(c.id, c.type, c.label, share) for c in columns)
+    return tuple(c if c.width else Column(c.id, c.type, c.label, share, c.lines) for c in columns)
 
 
 def _duplicates(form: FormDefinition) -> list[Problem]:

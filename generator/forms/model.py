@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from generator.model import Text
 
 FIELD_TYPES = ("text", "textarea", "date", "time", "checkbox", "choices", "radio", "table")
-COLUMN_TYPES = ("text", "date", "checkbox")
+COLUMN_TYPES = ("text", "textarea", "date", "checkbox")
 STEP_ROWS = "protocol-steps"  # table rows: one per step of the protocol (the case overview)
 
 
@@ -23,6 +23,7 @@ class Column:
     type: str  # one of COLUMN_TYPES
     label: Text
     width: int  # share of the table width, in percent
+    lines: int = 2  # textarea: lines of handwriting (8 mm each) in each of its cells
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class Field:
     help: Text | None = None
     options: tuple[Option, ...] = ()  # radio and choices
     lines: int = 1  # textarea: how many lines of handwriting or typing it holds
-    width: str = "full"  # "full" | "half" | "third": how much of a line the field takes
+    width: str = "full"  # "full" | "two-thirds" | "half" | "third": how much of a line the field takes
     columns: tuple[Column, ...] = ()  # table
     rows: int | str = 0  # table: a number of blank rows, or STEP_ROWS
     row_label: Text | None = None  # table: "Person {n}"

@@ -29,6 +29,7 @@ COLUMN = {
         "type": {"enum": list(COLUMN_TYPES)},
         "label": TEXT,
         "width": {"type": "integer", "minimum": 5, "maximum": 100},
+        "lines": {"type": "integer", "minimum": 2, "maximum": 6},
     },
 }
 FIELD = {
@@ -42,7 +43,7 @@ FIELD = {
         "help": TEXT,
         "options": {"type": "array", "items": OPTION},
         "lines": {"type": "integer", "minimum": 2, "maximum": 30},
-        "width": {"enum": ["full", "half", "third"]},
+        "width": {"enum": ["full", "two-thirds", "half", "third"]},
         "columns": {"type": "array", "minItems": 1, "items": COLUMN},
         "rows": {
             "oneOf": [{"type": "integer", "minimum": 1, "maximum": 60}, {"const": STEP_ROWS}],

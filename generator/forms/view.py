@@ -95,7 +95,7 @@ def widgets(view: dict) -> list[Widget]:
         elif kind == "table":
             for row in field["rows"]:
                 for cell in row.get("cells", ()):
-                    cell_kind = "checkbox" if cell["type"] == "checkbox" else "text"
+                    cell_kind = {"checkbox": "checkbox", "textarea": "multiline"}.get(cell["type"], "text")
                     found.append(Widget(cell["name"], cell_kind, cell["title"], digits=cell["type"] == "date"))
     return found
 
@@ -167,6 +167,7 @@ def _rows(form_id: str, field: Field, protocol: Protocol, label, lang: str) -> l
                 "html_id": f"f-{form_id}-{field.id}-{key}-{c.id}",
                 "type": c.type,
                 "title": label("row_cell", row=row_label, column=column(c)),
+                "height": round(c.lines * LINE_PT, 2),
             }
             for c in field.columns
         ]

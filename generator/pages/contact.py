@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import re
 
+from generator.errors import MarkerError
+from generator.model import Text
 from generator.pages.context import PageContext
 from generator.pages.templating import render
 
+READERS = ("parent", "student")  # the readers whose page has a contact block
 HELPLINE = "0800-0432"  # De Kindertelefoon: free and anonymous, for children and young people up to 18
 HELPLINE_SITE = "kindertelefoon.nl"  # shown as text, never a link: the site makes no request elsewhere
 
@@ -19,9 +22,20 @@ def tel_href(number: str) -> str:
     return f"tel:{digits}" if digits else ""
 
 
+def contact_of(ctx: PageContext, role: str) -> Text:
+    """How to reach a role (settings.yml `contacts`); a role with no entry there is named as such."""
+    contacts = ctx.protocol.settings.contacts
+    if role not in contacts:
+        raise MarkerError(
+            "protocol/settings.yml",
+            "contacts",
+            f"no entry for {role!r} (entries: {', '.join(contacts)})",
+            f"how to reach the {role} in nl and en, under contacts: {role}, for the page {ctx.lang}/{ctx.page}",
+        )
+    return contacts[role]
+
+
 def contact_block(ctx: PageContext, role: str) -> str:
-    if role not in ("parent", "student"):
-        raise KeyError(role)  # reported by fill_markers as an unknown id
     s = ctx.protocol.settings
     student = role == "student"
 
@@ -35,8 +49,8 @@ def contact_block(ctx: PageContext, role: str) -> str:
             "contact_block.html.j2",
             reach=s.reach,
             # the school's words for parents (contacts.mentor); students' own, with settings' mentor_contact
-            mentor=ctx.t("contact_mentor_how_student") if student else s.contacts["mentor"][ctx.lang],
-            advisors=s.contacts["confidential-advisor"][ctx.lang],
+            mentor=ctx.t("contact_mentor_how_student") if student else contact_of(ctx, "mentor")[ctx.lang],
+            advisors=contact_of(ctx, "confidential-advisor")[ctx.lang],
             after_mentor=[] if student else [ctx.protocol.roles[r] for r in s.contact_ladder if r != "mentor"],
             contacts=s.contacts,
             lang=ctx.lang,

@@ -19,6 +19,7 @@ import yaml
 from generator import LANGUAGES
 from generator.errors import Problem
 from generator.pages.code import code_regions, in_code
+from generator.yamlio import INVISIBLE, INVISIBLE_EXPECTED, describe_char
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class Page:
 
 
 _COMMENT_PREFIX = re.compile(r"<!--\s*([A-Za-z][A-Za-z-]*)\s*:")
+_TEMPLATE = re.compile(r"\{\{|\{%")
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)(?:---|\.\.\.)\s*(?:\n|\Z)", re.S)
 
 
@@ -145,7 +147,46 @@ def comments(docs_dir: Path, pages: list[Page]) -> list[Problem]:
     return problems
 
 
-CHECKS: list[Callable[[Path, list[Page]], list[Problem]]] = [parity, front_matter, empty, comments]
+def invisible(docs_dir: Path, pages: list[Page]) -> list[Problem]:
+    """A bidirectional control or a zero-width character would show the prose other than typed."""
+    problems = []
+    for page in _readable(pages):
+        for match in INVISIBLE.finditer(page.text):
+            problems.append(
+                Problem(page.file, _where(page.text, match.start()), describe_char(match[0]), INVISIBLE_EXPECTED)
+            )
+    return problems
+
+
+def template_syntax(docs_dir: Path, pages: list[Page]) -> list[Problem]:
+    """'{{ … }}' or '{% … %}' in the prose is shown to readers as typed, and the build's last check
+    (generator/site/prose.py) refuses it there: refused here first, naming the page. In code it is
+    documentation and stays."""
+    problems = []
+    for page in _readable(pages):
+        code = code_regions(page.text)
+        for match in _TEMPLATE.finditer(page.text):
+            if not in_code(match.start(), code):
+                expected = "prose (no page is a template here; quote it as `code` to show it)"
+                problems.append(
+                    Problem(page.file, _where(page.text, match.start()), f"the template syntax {match[0]!r}", expected)
+                )
+    return problems
+
+
+def _where(text: str, start: int) -> str:
+    line = text.count("\n", 0, start) + 1
+    return f"line {line}, column {start - text.rfind(chr(10), 0, start)}"
+
+
+CHECKS: list[Callable[[Path, list[Page]], list[Problem]]] = [
+    parity,
+    front_matter,
+    empty,
+    comments,
+    invisible,
+    template_syntax,
+]
 
 
 def page_problems(

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import fields
 
 from markupsafe import Markup, escape
 
 from generator.adopted.render import trace_line
 from generator.flowchart.dot import CONTACT_ANCHOR, PUBLIC_ROLES, public_handover_label
 from generator.model import Node, Part, Trace
+from generator.pages.contact import contact_of
 from generator.pages.context import PageContext
 from generator.pages.origin import where_from
 from generator.pages.templating import render
@@ -151,26 +151,13 @@ def version(ctx: PageContext) -> str:
     return render("version.md.j2", s=ctx.protocol.settings, lang=ctx.lang, t=ctx.t, date=format_date)
 
 
-class UnknownName(AttributeError):
-    """A setting marker names no setting that can stand in running text."""
-
-    def __init__(self, name: str):
-        super().__init__(name, name=name)
-
-
-def settings_in_text(settings) -> list[str]:
-    """The settings a page may quote in running text: those holding one text, or one per language."""
-
-    def is_text(value: object) -> bool:
-        return isinstance(value, str) or (isinstance(value, dict) and all(isinstance(v, str) for v in value.values()))
-
-    return [f.name for f in fields(settings) if is_text(getattr(settings, f.name))]
+# The settings a page may quote in running text (<!-- protocol:setting name=… -->): always there,
+# one text or one per language. A school decision goes through the `decided` marker instead.
+IN_TEXT = ("school_name", "student_system", "mentor_contact")
 
 
 def setting(ctx: PageContext, name: str) -> str:
-    """One school setting in running text, e.g. the student system's name or the retention term."""
-    if name not in settings_in_text(ctx.protocol.settings):
-        raise UnknownName(name)
+    """One school setting in running text, e.g. the student system's name."""
     value = getattr(ctx.protocol.settings, name)
     return md_text(value[ctx.lang] if isinstance(value, dict) else value)
 
@@ -187,7 +174,7 @@ def format_date(value, lang: str) -> str:
 
 def contact(ctx: PageContext, role: str) -> str:
     """How to reach a role, from the school settings."""
-    return md_text(ctx.protocol.settings.contacts[role][ctx.lang])
+    return md_text(contact_of(ctx, role)[ctx.lang])
 
 
 def form_title(ctx: PageContext, form: str) -> str:

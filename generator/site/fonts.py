@@ -55,7 +55,7 @@ def subset_woff2(data: bytes, codepoints: set[int]) -> bytes:
     options.layout_features = ["*"]
     options.name_IDs = ["*"]  # keep the copyright and licence notices
     options.notdef_outline = True
-    font = TTFont(io.BytesIO(data))
+    font = TTFont(io.BytesIO(data), recalcTimestamp=False)  # the source's 'modified', not this build's time
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=codepoints)
     subsetter.subset(font)

@@ -1,11 +1,12 @@
 """MkDocs hooks (listed under `hooks:` in mkdocs.yml). Thin: each event calls one concern.
 
 - on_startup / on_shutdown: under `mkdocs serve`, the PDFs are made after the pages (background.py).
-- on_serve: a saved file is reported by the system at once, not found by polling (watching.py).
+- on_serve: a saved file is reported by the system at once, not found by polling (watching.py);
+  a refused edit shows its one-line problems in the browser until it is repaired (serveerrors.py).
 - on_config: refuse a symbolic link out of the project (generator/symlinks.py); load and
-  validate the protocol data and every page's markers, and render the PDF forms that changed into .cache/forms, before
-  anything is written to the site (a broken file stops the build with one line per problem, and
-  site/ is left as it was).
+  validate the protocol data and every page's markers, and render the PDF forms that changed
+  into .cache/forms, before anything is written to the site (a broken file stops the build with
+  one line per problem, and site/ is left as it was).
 - on_page_markdown: fill the page's markers from the data.
 - on_post_page: English pages search their own index; Material's invalid markup is made valid;
   a Content-Security-Policy in every page, the 404 pages too (csp.py).
@@ -16,7 +17,8 @@
   (article.py: no script, outside request or unsafe link, whatever put it there).
 - on_post_build: once every language is built, split the search index per language, print
   the booklet of each language, write the palette stylesheet, leave out Material's rules for
-  classes no page uses, and cut the web fonts down to the characters the pages use.
+  classes no page uses, and cut the web fonts down to the characters the pages use; then refuse
+  the build if any page or PDF shows a reader something that is not prose (prose.py).
 """
 
 from __future__ import annotations
@@ -47,7 +49,9 @@ from generator.site import (
     meta,
     notfound,
     palette,
+    prose,
     search,
+    serveerrors,
     skiplink,
     templatecache,
     themecss,
@@ -161,6 +165,7 @@ def on_startup(command, dirty):
 
 def on_serve(server, config, builder):
     watching.use_native_observer(server)
+    serveerrors.show_in_browser(server, config.site_dir)  # a refused edit: its lines in the browser
     return server
 
 
@@ -252,3 +257,7 @@ def on_post_build(config):
     for label, work, *args in _build.after_pages:
         background.run(label, work, *args)
     cache.keep_latest(4 * len(LANGUAGES))  # this build's and the other kind's (site, offline), and spares
+    # Last: nothing but words reaches a reader, in any page or PDF (generator/site/prose.py).
+    problems = prose.site_problems(site_dir, content_cache(root, "prose", ".json"))
+    if problems:
+        raise PluginError(f"Text that is not prose would reach a reader:\n{prose.lines(problems)}")

@@ -31,8 +31,8 @@ def axe_violations(page, axe_source: str) -> list[str]:
 
 @pytest.mark.parametrize("scheme", list(SCHEMES))
 @pytest.mark.parametrize("path", [*ALL_PAGES, "/404.html", "/en/404.html"])
-def test_page_passes_axe_and_loads_cleanly(request, scheme, path, axe_source):
-    tab = request.getfixturevalue(scheme)
+def test_page_passes_axe_and_loads_cleanly(light, dark, scheme, path, axe_source):
+    tab = {"light": light, "dark": dark}[scheme]
     page = tab.open(path)
     assert page.get_attribute("body", "data-md-color-scheme") == SCHEMES[scheme]
     violations = axe_violations(page, axe_source)

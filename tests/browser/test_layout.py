@@ -114,13 +114,18 @@ HEADER_TITLE = """() => { const title = document.querySelector('.md-header__titl
             background: getComputedStyle(document.querySelector('.md-header')).backgroundColor}; }"""
 
 
+# Resolves once every transition and animation in the header's title has finished.
+TRANSITIONS_DONE = """() => Promise.all(document.querySelector('.md-header__title')
+    .getAnimations({subtree: true}).map(a => a.finished))"""
+
+
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_page_title_in_the_scrolled_phone_header_has_a_contrast_of_at_least_4_5(screens, scheme, lang):
     page = screens[("phone", scheme)].open(site_path(lang, "roles/parent.md"))
     page.mouse.wheel(0, 2 * PHONE["height"])
     page.wait_for_function("() => document.querySelector('.md-header__title--active')")
-    page.wait_for_timeout(600)  # the title fades in (Material: 0.15 s opacity, 0.4 s slide)
+    page.evaluate(TRANSITIONS_DONE)  # the title fades in (Material: 0.15 s opacity, 0.4 s slide)
     title = page.evaluate(HEADER_TITLE)
     assert title["text"] and title["opacity"] == 1, title
     ratio = contrast(title["colour"], title["background"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 from functools import cache
+from urllib.parse import quote
 
 import pytest
 
@@ -14,7 +15,7 @@ from generator.site.language import site_prefix
 from generator.whatnow.render import PUBLIC_ROLES
 from tests.browser.conftest import PHONE
 from tests.conftest import ROOT
-from tests.helpers import site_path, url_path
+from tests.helpers import ANSWERED, site_path, url_path
 
 LANGS = ("nl", "en")
 
@@ -168,10 +169,10 @@ def test_a_search_without_results_offers_the_same_search_in_the_other_language(l
     page = light.open(start)
     page.click(".md-search__input")
     page.locator(".md-search__input").press_sequentially(words, delay=20)
-    link = page.locator(".md-search-result__other a")
-    link.wait_for(timeout=10_000)
+    # The offer is made again for each letter typed: wait for the one for the whole words.
+    link = page.locator(f".md-search-result__other a[href$='?q={quote(words, safe='')}']")
     link.click()
-    page.wait_for_selector(".md-search-result__item a", timeout=10_000)
+    page.wait_for_function(ANSWERED, arg=words)
     assert url_path(page.url) == other
     assert page.locator(".md-search__input").input_value() == words
 

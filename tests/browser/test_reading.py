@@ -50,45 +50,49 @@ def test_search_finds_pages_in_the_readers_language_only(light, start, words, in
     assert not light.traffic.problems(), light.traffic.problems()
 
 
-FOCUS_STYLE = """el => { const s = getComputedStyle(el);
-    return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow].join('|'); }"""
-
-# The element that shows focus: the focused element itself, or, for a visually hidden radio button
-# (Material's colour-scheme switch), the visible label of its group. None when nothing on screen shows it.
-SHOWN_BY = """el => { const visible = e => e && e.getClientRects().length > 0 &&
+# One step of the walk, run in the page after each Tab, in one call (a round trip per step, not seven):
+# - first two animation frames, so the scroll that moving the focus caused has fired its scroll event
+#   and Material's handlers have run. Its "Back to top" button joins the tab order on a scroll up and
+#   leaves it, blurred, on a scroll down (mountBackToTop); read before that, the walk found the button
+#   focused and then blurred under its feet, or not at all, as the machine's speed decided (issue 17:
+#   "Back to top" without a visible focus, under load only);
+# - then where the focus is (null once it has left the page), and the element that shows it: the focused
+#   element itself or, for a visually hidden radio button (Material's colour-scheme switch), the visible
+#   label of its group; null when nothing on screen shows it;
+# - then that element's outline and shadow while focused and after a blur (the next Tab goes on from it).
+STEP = """async () => {
+    await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const visible = e => e && e.getClientRects().length > 0 &&
         [...e.getClientRects()].some(r => r.width >= 1 && r.height >= 1) &&
         getComputedStyle(e).visibility !== 'hidden';
-    if (visible(el)) return el;
-    if (el.type !== 'radio' || !el.parentElement) return null;
-    return [...el.parentElement.querySelectorAll(':scope > label')].find(visible) || null; }"""
-
-FOCUSED = """() => { const el = document.activeElement;
-    if (!el || el === document.body) return null;
-    const linkIndex = [...document.querySelectorAll('article a[href]')].indexOf(el);
+    const shownBy = visible(el) ? el : el.type === 'radio' && el.parentElement
+        ? [...el.parentElement.querySelectorAll(':scope > label')].find(visible) || null : null;
+    const style = e => { const s = getComputedStyle(e);
+        return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow].join('|'); };
+    const focused = shownBy && style(shownBy);
+    el.blur();
+    const blurred = shownBy && style(shownBy);
     return {tag: el.tagName.toLowerCase(), href: el.getAttribute('href'), skip: el.classList.contains('md-skip'),
-            nav: !!el.closest('.md-sidebar--primary'), article: linkIndex,
-            text: (el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 60)}; }"""
+            nav: !!el.closest('.md-sidebar--primary'),
+            article: [...document.querySelectorAll('article a[href]')].indexOf(el),
+            text: (el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 60), focused, blurred}; }"""
 
 
-def focus_indicator(page) -> bool:
-    """Whether the focused element shows a visible focus ring that goes away when it loses focus."""
-    element = page.evaluate_handle("() => document.activeElement")
-    shown_by = element.evaluate_handle(SHOWN_BY)
-    if shown_by.evaluate("e => e === null"):
-        element.evaluate("el => el.blur()")
+def focus_indicator(focused: str | None, blurred: str | None) -> bool:
+    """Whether the element showed a visible focus ring that went away when it lost focus."""
+    if focused is None:
         return False
-    focused = shown_by.evaluate(FOCUS_STYLE)
-    element.evaluate("el => el.blur()")  # the next Tab goes on from here
-    blurred = shown_by.evaluate(FOCUS_STYLE)
-    style, width = focused.split("|")[:2]
-    ring = (style != "none" and float(width.removesuffix("px") or 0) >= 1.5) or focused.split("|")[3] != "none"
+    style, width, _, shadow = focused.split("|")
+    ring = (style != "none" and float(width.removesuffix("px") or 0) >= 1.5) or shadow != "none"
     return ring and focused != blurred
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", ["/en/roles/mentor/", "/roles/parent/"])
-def test_a_role_page_can_be_walked_with_the_keyboard_with_a_visible_focus(request, scheme, path):
-    tab = request.getfixturevalue(scheme)
+def test_a_role_page_can_be_walked_with_the_keyboard_with_a_visible_focus(light, dark, scheme, path):
+    tab = {"light": light, "dark": dark}[scheme]
     page = tab.open(path)
     visible_links = page.eval_on_selector_all(
         "article a[href]:not([tabindex='-1'])", "links => links.filter(a => a.getClientRects().length > 0).length"
@@ -96,10 +100,10 @@ def test_a_role_page_can_be_walked_with_the_keyboard_with_a_visible_focus(reques
     walk = []
     for _ in range(600):
         page.keyboard.press("Tab")
-        info = page.evaluate(FOCUSED)
+        info = page.evaluate(STEP)
         if info is None:  # past the last element: focus left the page
             break
-        info["indicator"] = focus_indicator(page)
+        info["indicator"] = focus_indicator(info.pop("focused"), info.pop("blurred"))
         walk.append(info)
     assert walk and walk[0]["skip"], f"the first Tab does not reach the skip link: {walk[:1]}"
     first_nav = next((i for i, w in enumerate(walk) if w["nav"]), None)

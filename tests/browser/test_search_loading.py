@@ -56,8 +56,7 @@ def test_search_still_finds_pages_after_loading_on_demand(light):
     [("/roles/mentor.html", "/search/search_index.js"), ("/en/roles/mentor.html", "/en/search/search_index.js")],
 )
 def test_from_a_file_share_the_index_script_loads_when_search_is_focused(offline, path, index):
-    page = offline.open(path, wait_until="load")
-    page.wait_for_timeout(300)
+    page = open_and_settle(offline, path)
     assert not search_requests(offline.traffic.requests), offline.traffic.requests
     page.focus(".md-search__input")
     page.wait_for_function("() => typeof __index !== 'undefined'")

@@ -21,12 +21,13 @@ def in_view(page, selector: str) -> bool:
     return page.evaluate(IN_VIEW, selector)
 
 
-def comes_into_view(page, selector: str, timeout: float = 5000) -> bool:
-    """Whether the element is scrolled into view within `timeout` ms (a new page scrolls after load)."""
+def comes_into_view(page, selector: str) -> bool:
+    """Whether the element is scrolled into view (a new page scrolls after load): waits for it as long
+    as Playwright waits for anything, so a slow machine does not turn into a failure."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     try:
-        page.wait_for_function(IN_VIEW, arg=selector, timeout=timeout)
+        page.wait_for_function(IN_VIEW, arg=selector)
     except PlaywrightTimeout:
         return False
     return True

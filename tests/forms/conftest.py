@@ -36,6 +36,12 @@ def built(handbook, tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def viewers() -> None:
+    """Asked for by the tests that fill forms and draw them as poppler, PDFium and MuPDF do
+    (tests/forms/rendering.py, about half a second a case): it puts them in the slow tier (tests/tiers.py)."""
+
+
+@pytest.fixture(scope="session")
 def all_pdfs(built, handbook) -> list[tuple[str, str, Path]]:
     return [
         (lang, form_id, output_path(built, lang, form_id)) for lang in LANGUAGES for form_id in sorted(handbook.forms)

@@ -14,7 +14,8 @@ from tests.conftest import ROOT
 
 PROTOCOL_FORMS = {
     "incident-report", "conversation-victim", "conversation-bully", "parent-contact", "class-discussion",
-    "escalation", "coordinator-bully", "coordinator-victim", "parents-repeated", "coordinator-feedback",
+    "escalation", "coordinator-bully", "coordinator-victim", "coordinator-joint", "parents-repeated",
+    "coordinator-feedback",
     "management-notice", "follow-up", "class-agreements", "case-overview",
 }  # fmt: skip
 

@@ -6,11 +6,14 @@ import io
 import subprocess
 
 import pikepdf
+import pymupdf
 import pytest
 from pypdf import PdfReader, PdfWriter
 
+from generator.forms import tickfont
 from generator.forms.document import form_pdf
 from generator.forms.pdf import RenderWarning, weasy_pdf
+from generator.handbook import load_handbook
 from tests.conftest import ROOT
 
 from .conftest import fields_of
@@ -67,7 +70,8 @@ def test_the_bundled_subset_font_is_embedded_and_no_other(all_pdfs):
             for o in pdf.objects
             if isinstance(o, pikepdf.Dictionary) and o.get("/Type") == "/FontDescriptor"
         }
-        assert names and all("+Form-Sans" in n for n in names), names
+        # the bundled Form Sans (subsets) and the buttons' tick font made by generator/forms/tickfont.py
+        assert names and all("+Form-Sans" in n or n == f"/{tickfont.POSTSCRIPT}" for n in names), names
         assert all(
             "/FontFile2" in o
             for o in pdf.objects
@@ -173,3 +177,82 @@ def test_the_same_input_gives_byte_identical_pdfs(built, protocol, handbook):
     again = form_pdf(handbook, "parent-contact", "en")
     assert once == again
     assert once == (built / "en" / "parent-contact.pdf").read_bytes()  # built in another process
+
+
+def test_a_long_option_label_wraps_inside_the_page_margins(forms_root):
+    """Editor review L01: a ~190-character option ran past the right edge of the page and was cut."""
+    definition = forms_root / "forms" / "definitions" / "coordinator-feedback.yml"
+    long_nl = (
+        "gezamenlijk gesprek met de pester, de gepeste leerling, hun ouders, de mentor, de zorgcoördinator "
+        "en de vertrouwenspersoon, waarin afspraken zijn gemaakt over wat iedereen de komende weken doet"
+    )
+    text = definition.read_text(encoding="utf-8")
+    definition.write_text(text.replace('nl: "gezamenlijk gesprek"', f'nl: "{long_nl}"', 1), encoding="utf-8")
+    data = form_pdf(load_handbook(forms_root), "coordinator-feedback", "nl")
+    doc = pymupdf.open(stream=data, filetype="pdf")
+    right = doc[0].rect.width - 16 * 72 / 25.4  # the page's right margin (print.css)
+    words = [(w[4], w[2]) for page in doc for w in page.get_text("words")]
+    assert "vertrouwenspersoon," in [w for w, _ in words]
+    assert [w for w, x2 in words if x2 > right + 0.5] == []
+
+
+def _last_page_fullness(path) -> float:
+    """How far down the last page's text area its lowest mark reaches (0 empty, 1 full), on a 30-dpi
+    picture (PDFium); the running header and footer lie in the margins and do not count."""
+    import pypdfium2 as pdfium
+
+    dpi, margin = 30, 18 * 72 / 25.4  # print.css: 18 mm top and bottom
+    doc = pdfium.PdfDocument(str(path))
+    page = doc[len(doc) - 1]
+    height = page.get_size()[1]
+    image = page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+    doc.close()
+    top, bottom = round(margin * dpi / 72), round((height - margin) * dpi / 72)
+    marked = image.crop((0, top, image.width, bottom)).point(lambda v: 255 if v < 200 else 0).getbbox()
+    return marked[3] / (bottom - top) if marked else 0.0
+
+
+def test_no_form_ends_on_a_page_less_than_a_quarter_full(all_pdfs):
+    sparse = {
+        f"{lang}/{form_id}": round(f, 2) for lang, form_id, path in all_pdfs if (f := _last_page_fullness(path)) < 0.25
+    }
+    assert sparse == {}
+
+
+def _embedded(font) -> bool:
+    if font.get("/Subtype") == "/Type0":
+        font = font.DescendantFonts[0]
+    descriptor = font.get("/FontDescriptor")
+    return descriptor is not None and any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+def test_every_font_a_field_names_is_embedded(all_pdfs):
+    """PDF/UA-1 7.21.4.1: ZapfDingbats was named by every check box and radio button but not embedded."""
+    for lang, form_id, path in all_pdfs:
+        with pikepdf.open(path) as pdf:
+            acroform = pdf.Root.AcroForm
+            fonts = acroform.DR.Font
+            named = {str(acroform.DA).split()[0]}
+            for field in acroform.Fields:
+                for item in [field, *field.get("/Kids", [])]:
+                    if "/DA" in item:
+                        named.add(str(item.DA).split()[0])
+            assert "/ZaDb" in named, (lang, form_id)
+            for name in named:
+                assert name in fonts, (lang, form_id, name)
+                assert _embedded(fonts[name]), (lang, form_id, name)
+
+
+def test_a_form_rendered_a_day_later_in_a_fresh_process_is_byte_identical(handbook, monkeypatch):
+    """Nothing in a PDF carries the time it was made: not WeasyPrint's dates, not a font's 'modified'."""
+    import time
+
+    from generator.forms import bytefont
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    bytefont._program.cache_clear()  # what a fresh process (a build's worker) starts with
+    today = form_pdf(handbook, "parent-contact", "en")
+    now = time.time()
+    monkeypatch.setattr(time, "time", lambda: now + 86_400)
+    bytefont._program.cache_clear()
+    assert form_pdf(handbook, "parent-contact", "en") == today

@@ -243,3 +243,25 @@ def test_no_table_has_an_empty_header_cell(protocol, handbook):
                 assert all(h.strip() for h in headers), (form_id, lang, field["name"], headers)
     incident = form_view(handbook.forms["incident-report"], protocol, handbook.form_labels, "en")
     assert next(f for s in incident["sections"] for f in s["fields"] if f["type"] == "table")["row_header"] == "Student"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_coordinators_meeting_between_both_students_has_its_own_form_on_its_step(handbook, lang):
+    """Coordinator point 2 of the adopted text: 'organiseert direct een gesprek tussen beiden'."""
+    steps = [(s.role, s.id) for s in handbook.protocol.steps_for_form("coordinator-joint")]
+    assert steps == [("coordinator", "c-joint")]
+    view = form_view(handbook.forms["coordinator-joint"], handbook.protocol, handbook.form_labels, lang)
+    names = {w.name: w for w in widgets(view)}
+    for field in ("bullied", "bullying", "bullied-words", "bullying-words", "agreements-1-what", "help-bullied"):
+        assert f"coordinator-joint-{field}" in names, field
+    assert names["coordinator-joint-bullied-words"].kind == "multiline"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_incident_report_asks_who_else_was_told_when_and_by_whom(handbook, lang):
+    view = form_view(handbook.forms["incident-report"], handbook.protocol, handbook.form_labels, lang)
+    told = next(f for s in view["sections"] for f in s["fields"] if f["name"] == "incident-report-told")
+    assert told["label"] == {"nl": "Wie is nog meer ingelicht?", "en": "Who else was told?"}[lang]
+    assert [c["id"] for c in told["columns"]] == ["who", "when", "by"]
+    assert [c["type"] for c in told["columns"]] == ["textarea", "date", "textarea"]
+    assert len([r for r in told["rows"] if r["cells"]]) == 3

@@ -240,19 +240,19 @@ CASES = {
         "docs/nl/roles/mentor.md",
         SUMMARY_MD,
         SUMMARY_MD.replace("mentor", "mentr"),
-        "the unknown id 'mentr'",
+        "<!-- protocol:role-summary -->: found role=mentr; expected a role: one of ",
     ),
     "marker-setting-dunder": (
         "docs/nl/index.md",
         "name=school_name",
         "name=__class__",
-        "found the unknown name '__class__'",
+        "found name=__class__; expected a setting shown in running text: one of school_name, student_system",
     ),
     "marker-setting-contacts": (
         "docs/nl/index.md",
         "name=school_name",
         "name=contacts",
-        "found the unknown name 'contacts'",
+        "found name=contacts; expected a setting shown in running text: one of school_name, student_system",
     ),
     "page-broken-link": (
         "docs/nl/about.md",
@@ -371,7 +371,7 @@ def run_check(root: Path) -> tuple[int, str]:
 
 
 @pytest.fixture(scope="module")
-def refused(request, tmp_path_factory) -> dict[str, tuple[Path, str, dict]]:
+def refused(request, tmp_path_factory, site_builds) -> dict[str, tuple[Path, str, dict]]:
     """Every case on its own copy, with a site/ holding a sentinel; then one process builds them
     all (tests/hostile/build_many.py). case -> (project, digest of site/ before, build result)."""
     prepared = {}

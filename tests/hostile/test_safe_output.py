@@ -30,11 +30,6 @@ EDITS = [
     (M, re.compile(r"(?m)^  nl: De mentor is"), f"  nl: {REDIRECT}De mentor is"),
     (
         M,
-        re.compile(r"(?m)^      nl: Een docent, een leerling.*$"),
-        "      nl: '*Nadruk*{{: onmouseover=\"alert(7)\" }} Tekst.'",
-    ),
-    (
-        M,
         "Kom je er niet uit? Dan kun je naar een vertrouwenspersoon gaan.",
         "<iframe src=\"javascript:alert('A9')\"></iframe>",
     ),
@@ -99,7 +94,7 @@ PAGES = [
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory) -> Path:
+def hostile_site(tmp_path_factory, site_builds) -> Path:
     root = tmp_path_factory.mktemp("hostile")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("generator/site/hooks.py", str(ROOT / "generator/site/hooks.py"))

@@ -42,7 +42,7 @@ CASES = {
         "docs/nl/roles/mentor.md",
         "steps role=mentor",
         "steps role=mentr",
-        "docs/nl/roles/mentor.md: <!-- protocol:steps -->: found the unknown id 'mentr'",
+        "docs/nl/roles/mentor.md: <!-- protocol:steps -->: found role=mentr; expected a role: one of ",
     ),
     "page-missing-in-english": (
         "docs/en/prevention.md",
@@ -63,7 +63,7 @@ def break_file(path: Path, old: str | None, new: str | None) -> None:
 
 
 @pytest.fixture(scope="module")
-def builds(tmp_path_factory) -> dict[str, tuple[Path, str, dict]]:
+def builds(tmp_path_factory, site_builds) -> dict[str, tuple[Path, str, dict]]:
     """case -> (its project, the digest of its site/ before, what the build said)."""
     prepared = {}
     for case, (file, old, new, _) in CASES.items():

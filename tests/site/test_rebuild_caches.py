@@ -121,3 +121,16 @@ def test_an_edited_data_file_is_read_again(data_copy, monkeypatch):
     _, filled = hooks._load_and_check(data_copy, data_copy / "docs", True, cache)
     assert loads == [data_copy]
     assert "Melding binnengekomen" in filled["nl/roles/mentor.md"][1]
+
+
+def test_a_font_cut_a_day_later_is_byte_identical(monkeypatch):
+    """The cut carries the source font's dates, not the build's: two machines publish the same bytes."""
+    import time
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    data = (FONTS / "atkinson-hyperlegible-latin-400-normal.woff2").read_bytes()
+    wanted = {ord(c) for c in "Pesten É é"}
+    today = fonts.subset_woff2(data, wanted)
+    now = time.time()
+    monkeypatch.setattr(time, "time", lambda: now + 86_400)
+    assert fonts.subset_woff2(data, wanted) == today
