@@ -125,7 +125,7 @@ def outside_file(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def projects(request, tmp_path_factory, outside_file) -> dict[str, tuple[Path, str, dict]]:
+def projects(request, tmp_path_factory, outside_file, site_builds) -> dict[str, tuple[Path, str, dict]]:
     """Every chosen case on its own copy of the project, with a site/ holding a sentinel; one process
     then builds them all. case -> (project, digest of site/ before, build result)."""
     chosen = {item.callspec.params.get("case") for item in request.session.items if hasattr(item, "callspec")}
