@@ -4,10 +4,12 @@ check_handbook() is called by the build (on_config, before MkDocs cleans site/) 
 `python -m generator check`, so both refuse the same inputs with the same one-line messages:
 all the data, read once (generator.handbook: protocol, forms, labels, glossary), mkdocs.yml (its
 languages, its nav against the pages, and the settings that would put markup or another website on
-every page: generator.siteconfig), the pages under docs/ (generator.pages.pagecheck), every page's
-markers, filled once (generator.pages.markers), and on the filled pages the links to a page or file
-(generator.pages.links: where a step's body holds the link, the step is named) and to a section
-(generator.pages.anchors): what MkDocs' strict build would refuse after it has begun writing.
+every page: generator.siteconfig), the pages under docs/ (generator.pages.pagecheck; no HTML and
+only safe links: generator.pages.pagehtml), no symbolic link out of the project
+(generator.symlinks), every page's markers, filled once (generator.pages.markers), and on the
+filled pages the links to a page or file (generator.pages.links: where a step's body holds the
+link, the step is named) and to a section (generator.pages.anchors): what MkDocs' strict build
+would refuse after it has begun writing.
 """
 
 from __future__ import annotations
@@ -28,8 +30,10 @@ from generator.pages.generated import form_pages
 from generator.pages.links import link_problems
 from generator.pages.markers import fill_markers
 from generator.pages.pagecheck import page_problems
+from generator.pages.pagehtml import page_html_problems
 from generator.site.language import split_src
 from generator.siteconfig import site_problems
+from generator.symlinks import refuse_outside_links
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,7 @@ def check_handbook(
     files are unchanged (an edited page then checks only the pages)."""
     root = Path(root)
     docs_dir = Path(docs_dir) if docs_dir else root / "docs"
+    refuse_outside_links(root, [docs_dir])  # before any file is read: no file from outside the project
     problems: list[Problem] = []
     handbook = None
     try:
@@ -62,6 +67,7 @@ def check_handbook(
     generated = form_pages(form_files(root))  # each form's page is made from its definition
     pages, found = page_problems(docs_dir, generated)
     problems.extend(found)
+    problems.extend(page_html_problems(pages, root))  # Markdown, not HTML: generator.pages.pagehtml
     problems.extend(site_problems(root, docs_dir, [page.src for page in pages if page.src not in generated]))
     if problems:
         raise DataError(problems)

@@ -163,13 +163,13 @@ def search_results(page, words: str) -> list[str]:
 
 
 def project_copy(target: Path) -> Path:
-    """What a build reads that an edit may change, copied; the rest linked (it is only read)."""
+    """What a build reads, copied (under 1 MB; a link out of the project would be refused:
+    generator/symlinks.py). The code is the repository's own (hooks named by their path)."""
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("generator/site/hooks.py", str(ROOT / "generator/site/hooks.py"))
     (target / "mkdocs.yml").write_text(config.replace("\n  - generator\n", "\n"), encoding="utf-8")
-    for name in ("docs", "protocol", "forms"):  # forms/ whole (200 KB): a link out of it is refused
-        shutil.copytree(ROOT / name, target / name)
-    (target / "overrides").symlink_to(ROOT / "overrides")
+    for name in ("docs", "protocol", "forms", "overrides"):
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     return target
 
 

@@ -3,16 +3,18 @@
 - on_startup / on_shutdown: under `mkdocs serve`, the PDFs are made after the pages (background.py).
 - on_serve: a saved file is reported by the system at once, not found by polling (watching.py);
   a refused edit shows its one-line problems in the browser until it is repaired (serveerrors.py).
-- on_config: load and validate the protocol data
-  and every page's markers, and render the PDF forms that changed into .cache/forms, before
-  anything is written to the site (a broken file stops the build with one line per problem, and
-  site/ is left as it was).
+- on_config: refuse a symbolic link out of the project (generator/symlinks.py); load and
+  validate the protocol data and every page's markers, and render the PDF forms that changed
+  into .cache/forms, before anything is written to the site (a broken file stops the build with
+  one line per problem, and site/ is left as it was).
 - on_page_markdown: fill the page's markers from the data.
-- on_post_page: English pages search their own index; Material's invalid markup is made valid.
+- on_post_page: English pages search their own index; Material's invalid markup is made valid;
+  a Content-Security-Policy in every page, the 404 pages too (csp.py).
 - on_files: add the rendered PDF forms and the generated form pages of the language being built.
 - on_env: Material's templates compiled once, kept in .cache/jinja (not on every build).
 - on_nav / on_page_content: remember each language's pages in navigation order, for the booklet;
-  record which stylesheets and scripts each page needs.
+  record which stylesheets and scripts each page needs; refuse a page whose HTML breaks the rule
+  (article.py: no script, outside request or unsafe link, whatever put it there).
 - on_post_build: once every language is built, split the search index per language, print
   the booklet of each language, write the palette stylesheet, leave out Material's rules for
   classes no page uses, and cut the web fonts down to the characters the pages use; then refuse
@@ -27,7 +29,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from generator import LANGUAGES, booklet, school, system
+from generator import LANGUAGES, booklet, school, symlinks, system
 from generator.errors import DataError
 from generator.fileio import content_cache
 from generator.forms.output import FormBuildError
@@ -35,9 +37,11 @@ from generator.handbook import Handbook
 from generator.pages.context import PageContext
 from generator.pages.markers import fill_markers
 from generator.site import (
+    article,
     assets,
     background,
     buildcache,
+    csp,
     edition,
     fonts,
     forms,
@@ -86,6 +90,8 @@ def on_config(config):
     # Both steps are skipped while none of their inputs changed (buildcache: data, pages; the
     # code, templates, packages, Graphviz, Pango and fonts are always part of the key: fileio).
     try:
+        # no file from outside the project: not even read (the check below also walks docs/)
+        symlinks.refuse_outside_links(root, [config.docs_dir, config.theme.custom_dir or root / "overrides"])
         docs, config_file = Path(config.docs_dir), Path(config.config_file_path)
         handbook, filled = checked_pages(root, docs, config_file, config.use_directory_urls)
         rendered = sorted(p.relative_to(root).as_posix() for p in forms.cache_dir(root).rglob("*.pdf"))
@@ -192,6 +198,10 @@ def on_nav(nav, config, files):
 
 
 def on_page_content(html, page, config, files):
+    try:  # the second wall: what reached the article keeps the rule the pages were checked by
+        article.check(html, article.source_of(page, config.docs_dir), page.file.dest_uri)
+    except DataError as exc:
+        raise PluginError(f"A page's HTML breaks the site's rule; the build stopped.\n{exc}") from None
     lang, path = split_src(page.file.src_uri)
     html = markup.permalink_titles(html, _build.handbook.protocol.labels["permalink"][lang])
     _build.chapters.setdefault(lang, {})[path] = booklet.Chapter(path, page.title, html)
@@ -203,7 +213,7 @@ def on_page_content(html, page, config, files):
 
 def on_post_page(output, page, config):
     lang, _ = split_src(page.file.src_uri)
-    return search.set_search_base(markup.fix(output), lang)
+    return _with_policy(search.set_search_base(markup.fix(output), lang), config, page.file.dest_uri)
 
 
 def on_post_template(output, template_name, config):
@@ -211,8 +221,19 @@ def on_post_template(output, template_name, config):
     if template_name == "404.html":  # kept per language, written by on_post_build (notfound)
         lang = current_build_language(config)
         output = search.set_search_base(output, lang)  # the English 404 searches the English pages
+        output = _with_policy(output, config, f"{lang}/404.html")
         _build.not_found[lang] = output
     return output
+
+
+def _with_policy(html: str, config, name: str) -> str:
+    """The page with its Content-Security-Policy (csp.py): the browser runs only the site's own."""
+    try:
+        return csp.add_policy(html, config.theme.dirs, name)
+    except DataError as exc:
+        raise PluginError(
+            f"A page holds a script or style that is not the site's own; the build stopped.\n{exc}"
+        ) from None
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and merged search

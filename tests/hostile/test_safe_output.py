@@ -1,5 +1,6 @@
-"""Markup put into every kind of text of the data builds a site in which it is only text: no
-element, attribute or link comes from the data, in the parsed HTML and in a real browser."""
+"""Markup put into every kind of text of the data, and HTML a page shows as code or text, builds a
+site in which it is only text: no element, attribute or link comes from them, in the parsed HTML
+and in a real browser (no dialog, no request to another website)."""
 
 from __future__ import annotations
 
@@ -56,6 +57,27 @@ EDITS = [
         "not_found_title: {nl: \"<script>alert('D3')</script>\"",
     ),
 ]
+# In a page: HTML that Markdown shows as text (code, an entity, a tag it does not read as one)
+# and a link to another website, which is followed only when clicked (tests/hostile/
+# test_unsafe_pages.py has the HTML and links a page may not hold).
+PAGE_TEXT = """
+
+## Examples
+
+`<script>alert('E1')</script>` and &lt;iframe src="https://evil.example/"&gt; are shown as they are typed.
+
+<img src=x onerror=alert("E2")>
+
+    <iframe src="https://evil.example/indented"></iframe>
+
+```html
+<script src="https://stats.example.nl/matomo.js"></script>
+```
+
+Read more on [another website](https://evil.example/page)
+or write to [the school](mailto:info@example.nl?subject=%3Cscript%3E).
+"""
+PAGE_EDITS = [(f"docs/{lang}/about.md", re.compile(r"\Z"), PAGE_TEXT) for lang in ("nl", "en")]
 PAGES = [
     "",
     "roles/mentor/",
@@ -66,6 +88,8 @@ PAGES = [
     "forms/incident-report/",
     "404.html",
     "en/404.html",
+    "about/",
+    "en/about/",
 ]
 
 
@@ -77,7 +101,7 @@ def hostile_site(tmp_path_factory, site_builds) -> Path:
     (root / "mkdocs.yml").write_text(config.replace("\n  - generator\n", "\n"), encoding="utf-8")
     for name in ("docs", "overrides", "protocol", "forms"):
         shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for file, old, new in EDITS:
+    for file, old, new in EDITS + PAGE_EDITS:
         apply(root, file, old, new)
     result = mkdocs("build", "--strict", cwd=root)
     assert result.returncode == 0, result.stderr[-3000:]
@@ -94,7 +118,8 @@ def test_markup_in_the_data_makes_no_element_attribute_or_link_in_any_page(hosti
             for attr in ("href", "src"):
                 assert not str(tag.get(attr, "")).strip().lower().startswith(("javascript:", "data:text")), (page, tag)
         assert soup.find("iframe") is None, page
-        assert not soup.select("meta[http-equiv]"), page
+        # only the site's own policy (generator/site/csp.py); never a refresh from the data
+        assert [m["http-equiv"] for m in soup.select("meta[http-equiv]")] == ["Content-Security-Policy"], page
         assert not [s for s in soup.find_all("script") if "alert(" in s.get_text()], page
         assert not soup.select('img[src^="http"]'), page
 
@@ -109,10 +134,32 @@ def test_the_texts_show_as_typed_and_the_e_mail_is_one_clean_mailto(hostile_site
     assert form.h1.get_text().startswith("</title><script>alert('C1')</script>")
 
 
-def test_no_dialog_fires_and_no_javascript_link_exists_in_a_real_browser(hostile_site, browser):
+def test_html_in_a_page_as_code_or_text_shows_as_typed(hostile_site):
+    soup = BeautifulSoup((hostile_site / "en/about/index.html").read_text(encoding="utf-8"), "html.parser")
+    article = soup.select_one("article")
+    codes = [code.get_text() for code in article.find_all("code")]
+    assert "<script>alert('E1')</script>" in codes
+    assert any("https://stats.example.nl/matomo.js" in code for code in codes)
+    assert '<img src=x onerror=alert("E2")>' in article.get_text()
+    assert article.find("img") is None and article.find("script") is None
+
+
+def test_no_dialog_fires_no_request_leaves_the_site_and_no_javascript_link_exists_in_a_real_browser(
+    hostile_site, browser
+):
     server, url = localsite.serve(hostile_site)
     url = url.rstrip("/") + "/"
     context = browser.new_context()
+    outside: list[str] = []
+
+    def route(route):
+        if route.request.url.startswith((url, "data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
     try:
         dialogs, bad = _visit(context.new_page(), url)
     finally:
@@ -120,6 +167,7 @@ def test_no_dialog_fires_and_no_javascript_link_exists_in_a_real_browser(hostile
         localsite.stop(server)
     assert dialogs == []
     assert bad == []
+    assert outside == []
 
 
 def _visit(page, url: str) -> tuple[list[str], list[str]]:
@@ -129,6 +177,9 @@ def _visit(page, url: str) -> tuple[list[str], list[str]]:
     for path in PAGES:
         page.goto(url + path, wait_until="load")
         page.hover("h1")
+        if path.endswith("about/"):  # the page with the examples: every element a reader may point at
+            for element in page.locator("article a, article p, article code, article img").all():
+                element.dispatch_event("mouseover")
         if not page.url.startswith(url + path):
             bad.append(f"{path} went to {page.url}")
         js_links = page.eval_on_selector_all(
