@@ -91,6 +91,8 @@ def body_problems(body: str) -> list[tuple[str, str]]:
             href = attrs.get("href") or ""
             if not safe_href(href):
                 found.append((f"the link {href!r}", "a link starting with https://, http://, mailto: or tel:"))
+            elif re.search(r'["\s<>]', href):  # [x](https://a/" b) Words: the words went into the address
+                found.append((f"the link {href!r}", "a link address without spaces or quotes, closed by ')'"))
         elif tag not in ALLOWED_TAGS:
             found.append((_TAG_NAMES.get(tag, f"the element <{tag}>"), BODY_SUBSET))
     return found

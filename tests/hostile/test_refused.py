@@ -171,6 +171,13 @@ CASES = {
         '        en: "[het formulier](javascript:alert(3))"',
         "found the link 'javascript:alert(3)'",
     ),
+    # editor review B27: the words after a quote in the address went into the link ('Discus')
+    "body-link-address-with-a-quote": (
+        M,
+        BODY_EN,
+        """        en: '[x](https://x.nl/" onmouseover="alert(1)) Discuss.'""",
+        "expected a link address without spaces or quotes",
+    ),
     "body-attachment": (
         M,
         BODY_EN,
