@@ -187,7 +187,7 @@ def test_the_second_tab_on_a_role_page_is_a_skip_link_to_the_chart(light, lang, 
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.getAttribute('href')") == f"#chart-{role}"
     # It shows when it has the focus (Material fades a skip link in): a condition, not a wait.
-    page.wait_for_function("getComputedStyle(document.activeElement).opacity === '1'")
+    page.wait_for_function("() => getComputedStyle(document.activeElement).opacity === '1'")
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
     assert page.evaluate("!!document.activeElement.closest('figure.flowchart')"), "the next Tab is not in the chart"

@@ -30,7 +30,7 @@ def rename_and_recolour(root: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def renamed_site(tmp_path_factory) -> Path:
+def renamed_site(tmp_path_factory, site_builds) -> Path:
     """The handbook built (MkDocs, in-process, every language, PDFs and booklets) from a copy in
     which only protocol/settings.yml (and the logo's file) changed."""
     from mkdocs.commands.build import build

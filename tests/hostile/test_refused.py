@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from generator.__main__ import main as generator_main
-from tests.helpers import build_all, project_copy, site_digest, site_with_sentinel
+from tests.helpers import ROOT, build_all, project_copy, site_digest, site_with_sentinel
 
 BOMB = "\n".join(
     ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
@@ -40,6 +40,8 @@ M = "protocol/roles/mentor.yml"
 S = "protocol/settings.yml"
 FORM = "forms/definitions/incident-report.yml"
 
+SETTINGS_LINES = (ROOT / "protocol/settings.yml").read_text(encoding="utf-8").splitlines()
+SCHOOL_NAME_LINE = SETTINGS_LINES.index("school_name: ALASCA") + 1  # where the duplicate's first is
 # id: (file, old, new (None: delete the file), a piece of the expected line)
 CASES = {
     # YAML: syntax, typing, duplicates, bombs, invisible characters
@@ -47,7 +49,8 @@ CASES = {
         S,
         "school_name: ALASCA\n",
         "school_name: ALASCA\nschool_name: ALASCA2\n",
-        f"{S}: line 4: found the key 'school_name' a second time (first at line 3)",
+        f"{S}: line {SCHOOL_NAME_LINE + 1}: found the key 'school_name' a second time "
+        f"(first at line {SCHOOL_NAME_LINE})",
     ),
     "yaml-duplicate-key-step": (
         M,

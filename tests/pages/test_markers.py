@@ -66,9 +66,13 @@ def test_a_wrong_role_is_refused_with_the_list_of_roles(ctx):
     assert problem.expected == "a role: one of " + ", ".join(ctx.protocol.roles)
 
 
-def test_the_contact_block_takes_only_parent_or_student_and_says_so(ctx):
+def test_the_contact_block_takes_only_a_public_role_and_says_which(ctx):
     [problem] = refused(ctx, "<!-- protocol:contact-block role=mentor -->")
-    assert (problem.found, problem.expected) == ("role=mentor", "a reader with a contact block: one of parent, student")
+    public = sorted(role_id for role_id, role in ctx.protocol.roles.items() if role.public)
+    assert public == ["parent", "student"]  # ALASCA's: audience: public in their role files
+    assert problem.found == "role=mentor"
+    assert problem.expected.startswith("a public role (audience: public): one of ")
+    assert sorted(problem.expected.split("one of ", 1)[1].split(", ")) == public
 
 
 def test_a_role_with_no_contact_is_named_as_a_missing_entry_of_the_settings_file(ctx):

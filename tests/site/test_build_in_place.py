@@ -65,6 +65,9 @@ def body_link(target: str):
     return change
 
 
+ABOUT_LINES = (ROOT / "docs/en/about.md").read_text(encoding="utf-8").count("\n")
+
+
 def page_links(root: Path) -> None:
     with (root / "docs/en/about.md").open("a", encoding="utf-8") as page:
         page.write("\n[Passwords](/etc/passwd) and [more](../../../../etc/passwd).\n")
@@ -104,9 +107,8 @@ CASES = {
         "out of the handbook's pages",
     ),
     "page-links-to-files-of-the-machine": (
-        page_links,
-        "docs/en/about.md: link (/etc/passwd): found an absolute path; expected a link to a page or file of "
-        "the handbook, relative to this page",
+        page_links,  # the page rule (generator/pages/pagehtml.py) names the line the link is on
+        f"docs/en/about.md: line {ABOUT_LINES + 2}: found the link '/etc/passwd'; expected a link relative to the page",
     ),
 }
 
