@@ -20,18 +20,15 @@ offline: system-serve setup  ## write a site for a file share (file://), search 
 test: system-test setup-test node-tools  ## lint, then run the whole test suite (browser and HTML checks included)
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/ruff format --check generator tests bench
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 test-fast: system-test setup-test  ## the fast tier, after every edit: data, pages, forms, charts, caches; no browser, no site build
-	$(BIN)/python -m pytest -m "not slow"
+	$(BIN)/python -m pytest -m "not slow" -n 2 --dist loadfile
 
 check: system-serve setup  ## validate the data, the forms and the pages, as the build does, without building
 	$(BIN)/python -m generator check
 
-publish-test-fast: system-test setup-test  ## the fast tier, after every edit: data, pages, forms, charts, caches; no browser, no site build
-	$(BIN)/python -m pytest -m "not slow"
-
-check: system-serve setup  ## list what the school must still decide before publishing; fails while any is open
+publish-check: system-serve setup  ## list what the school must still decide before publishing; fails while any is open
 	$(BIN)/python -m generator check --publish
 
 forms: system-serve setup  ## render every form into forms-out/
