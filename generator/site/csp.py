@@ -70,36 +70,15 @@ def page_policy(html: str, theme_dirs: list[str], name: str) -> str:
     inline = _Inline()
     inline.feed(html)
     inline.close()
-    problems = []
-    script_hashes, style_hashes, attribute_hashes = set(), set(), set()
-    for text in inline.scripts:
-        if not any(pattern.fullmatch(text) for pattern in scripts):
-            problems.append(
-                Problem(
-                    name,
-                    "<script>",
-                    f"an inline script that is not the theme's ({_short(text)})",
-                    "no script but the site's own",
-                )
-            )
-        script_hashes.add(sha256(text))
-    for text in inline.styles:
-        if not any(pattern.fullmatch(text) for pattern in styles):
-            problems.append(
-                Problem(
-                    name,
-                    "<style>",
-                    f"an inline style that is not the theme's ({_short(text)})",
-                    "the site's own stylesheets",
-                )
-            )
-        style_hashes.add(sha256(text))
+    problems: list[Problem] = []
+    script_hashes = _theme_hashes(inline.scripts, scripts, name, "script", "no script but the site's own", problems)
+    style_hashes = _theme_hashes(inline.styles, styles, name, "style", "the site's own stylesheets", problems)
     for text in inline.style_attributes:
         if not STYLE.fullmatch(text):
             problems.append(
                 Problem(name, "style", f"the style {_short(text)}", "a style without url(), quotes or backslashes")
             )
-        attribute_hashes.add(sha256(text))
+    attribute_hashes = {sha256(text) for text in inline.style_attributes}
     if problems:
         raise DataError(problems)
     script_src = " ".join(["script-src 'self'", *sorted(script_hashes)])
@@ -111,6 +90,18 @@ def page_policy(html: str, theme_dirs: list[str], name: str) -> str:
         ]
     )
     return "; ".join(["default-src 'self'", script_src, style_src, *FIXED])
+
+
+def _theme_hashes(
+    texts: list[str], theme: list[re.Pattern], name: str, tag: str, expected: str, problems: list[Problem]
+) -> set[str]:
+    """The hashes of a page's inline scripts (or styles), each of which must be one of the theme's
+    own (a problem in `problems` for any other)."""
+    for text in texts:
+        if not any(pattern.fullmatch(text) for pattern in theme):
+            found = f"an inline {tag} that is not the theme's ({_short(text)})"
+            problems.append(Problem(name, f"<{tag}>", found, expected))
+    return {sha256(text) for text in texts}
 
 
 def sha256(text: str) -> str:
