@@ -3,19 +3,23 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+# The school to build, check or serve: the repository (ALASCA) unless SCHOOL names another's
+# folder, such as `make build SCHOOL=examples/wilgenhof` (its site goes to examples/wilgenhof/site/).
+SCHOOL ?=
+AT_SCHOOL := $(if $(SCHOOL), --root $(SCHOOL))
 
 .PHONY: serve build offline test test-fast check publish-check forms bench lint lock clean clean-cache setup setup-test system-serve system-test node-tools
 
 # Each target checks the system packages first (scripts/ensure-system-packages: as root it installs
 # them; otherwise it prints the apt-get line and stops before .venv is written), then the venv.
 serve: system-serve setup  ## serve the handbook with its forms at http://127.0.0.1:8000
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000$(if $(SCHOOL), --config-file $(SCHOOL)/mkdocs.yml)
 
 build: system-serve setup  ## write the deployable site to site/, with .gz and .br copies; a refused build leaves site/ as it was
-	$(BIN)/python -m generator build
+	$(BIN)/python -m generator build$(AT_SCHOOL)
 
 offline: system-serve setup  ## write a site for a file share (file://), search included, to site-offline/
-	$(BIN)/python -m generator build --offline
+	$(BIN)/python -m generator build --offline$(AT_SCHOOL)
 
 test: system-test setup-test node-tools  ## lint, then run the whole test suite (browser and HTML checks included)
 	$(BIN)/ruff check generator tests bench
@@ -26,10 +30,10 @@ test-fast: system-test setup-test  ## the fast tier, after every edit: data, pag
 	$(BIN)/python -m pytest -m "not slow" -n 2 --dist loadfile
 
 check: system-serve setup  ## validate the data, the forms and the pages, as the build does, without building
-	$(BIN)/python -m generator check
+	$(BIN)/python -m generator check$(AT_SCHOOL)
 
 publish-check: system-serve setup  ## list what the school must still decide before publishing; fails while any is open
-	$(BIN)/python -m generator check --publish
+	$(BIN)/python -m generator check --publish$(AT_SCHOOL)
 
 forms: system-serve setup  ## render every form into forms-out/
 	$(BIN)/python -m generator forms --out forms-out

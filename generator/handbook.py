@@ -15,6 +15,7 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import product_path
 from generator.errors import DataError, Problem
 from generator.model import FormRef, Protocol
 
@@ -31,7 +32,8 @@ class Handbook:
 
     @property
     def forms_dir(self) -> Path:
-        return self.root / "forms"
+        """forms/print.css and forms/fonts: the school's, or the product's (generator.product_path)."""
+        return product_path(self.root, "forms/print.css").parent
 
 
 def form_files(root: Path) -> dict[str, str]:

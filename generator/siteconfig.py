@@ -24,7 +24,7 @@ import yaml
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
-from generator import DEFAULT_LANGUAGE, LANGUAGES
+from generator import DEFAULT_LANGUAGE, LANGUAGES, PRODUCT
 from generator.errors import DataError, Problem, show
 
 CONFIG = "mkdocs.yml"
@@ -39,6 +39,7 @@ SCHOOL_KEYS = {
     "copyright": "not needed: the footer shows the school and the edition from protocol/settings.yml",
 }
 ASSET_KEYS = ("extra_javascript", "extra_css")
+ASSETS = "assets"  # docs/assets: the stylesheets, fonts and scripts
 ONE_LANGUAGE = " and ".join(LANGUAGES)
 
 
@@ -115,6 +116,8 @@ class Site:
         folders = [self.docs_dir]
         if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
             folders.append(self.root / theme["custom_dir"])
+        if path.startswith(f"{ASSETS}/"):  # a school without docs/assets: the product's (generator.site.product)
+            folders.append(PRODUCT / "docs")
         return any((folder / path).is_file() for folder in folders)
 
 
@@ -260,7 +263,8 @@ def theme(site: Site) -> list[Problem]:
 
 def folders(site: Site) -> list[Problem]:
     """The pages and the theme's files come from folders of the project: MkDocs publishes every
-    file of docs_dir and theme.custom_dir."""
+    file of docs_dir and theme.custom_dir. The one folder outside a school that it may name is the
+    product's own overrides/ (a school in examples/<name>/ builds with the repository's theme)."""
     problems = []
     theme = site.config.get("theme")
     found = [("docs_dir", site.config.get("docs_dir", "docs"))]
@@ -268,6 +272,8 @@ def folders(site: Site) -> list[Problem]:
         found.append(("theme.custom_dir", theme["custom_dir"]))
     for key, value in found:
         path = posixpath.normpath(value) if isinstance(value, str) else ""
+        if key == "theme.custom_dir" and path and (site.root / path).resolve() == PRODUCT / "overrides":
+            continue  # a school in examples/<name>/: the product's own theme folder (../../overrides)
         if not path or path.startswith(("/", "../", "\\")) or path in (".", "..") or _SCHEME.match(path):
             problems.append(Problem(CONFIG, key, show(value), "a folder inside the project, such as docs"))
     return problems

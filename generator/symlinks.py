@@ -5,7 +5,9 @@ Git stores symbolic links, so one can arrive in a pull request: `docs/assets/pas
 page. `outside_links()` walks the inputs (docs/, protocol/, forms/, overrides/, and the folders
 mkdocs.yml names for pages and theme) without following links, and names every link whose target
 lies outside the project, before anything is read or written (`python -m generator check`, and
-the build's on_config). A link to another file of the project is fine.
+the build's on_config). A link to another file of the project is fine. A school in examples/<name>/
+uses the product's overrides/ (PRODUCT_FOLDERS): that folder is walked as part of the repository;
+any other folder outside the school is refused.
 """
 
 from __future__ import annotations
@@ -13,10 +15,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from generator import PRODUCT
 from generator.errors import DataError, Problem
 
 INPUTS = ("docs", "protocol", "forms", "overrides")
 EXPECTED = "a file of the project (copy the file into the project instead of linking to it)"
+# The product's folders a school outside the repository may use (generator.PRODUCT).
+PRODUCT_FOLDERS = (PRODUCT / "overrides", PRODUCT / "docs" / "assets")
+OWN_FOLDER = "a folder of the school's project, or the product's own overrides/ (such as ../../overrides)"
 
 
 def outside_links(root: Path, folders: Iterable[Path | str] = ()) -> list[Problem]:
@@ -30,10 +36,19 @@ def outside_links(root: Path, folders: Iterable[Path | str] = ()) -> list[Proble
         if folder in seen or not (folder.exists() or folder.is_symlink()):
             continue
         seen.add(folder)
-        for path in [folder, *_walk(folder, real_root, visited)]:
+        # the product's own folders (a school in examples/ uses the repository's overrides/):
+        # their links may lead anywhere in the repository; any other folder outside the school is refused
+        inside = real_root
+        if not folder.resolve().is_relative_to(real_root):
+            if folder.resolve() not in PRODUCT_FOLDERS:
+                found = f"the folder {folder.resolve()}, outside the project"
+                problems.append(Problem(_name(folder, root), "(folder)", found, OWN_FOLDER))
+                continue
+            inside = PRODUCT
+        for path in [folder, *_walk(folder, inside, visited)]:
             if path.is_symlink():
                 target = path.resolve()
-                if not target.is_relative_to(real_root):
+                if not target.is_relative_to(inside):
                     problems.append(
                         Problem(
                             _name(path, root), "(symbolic link)", f"a link to {target}, outside the project", EXPECTED

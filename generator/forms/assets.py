@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator import PRODUCT, product_path
 from generator.errors import Problem
 
 STYLESHEET = "print.css"
@@ -19,7 +20,7 @@ FONTS = "fonts"
 
 
 def asset_problems(root: Path) -> list[Problem]:
-    forms_dir = Path(root) / "forms"
+    forms_dir = product_path(root, f"forms/{STYLESHEET}").parent  # the school's, or the product's
     problems: list[Problem] = []
     stylesheet = forms_dir / STYLESHEET
     fonts = sorted((forms_dir / FONTS).glob("*.ttf"))
@@ -35,7 +36,10 @@ def asset_problems(root: Path) -> list[Problem]:
 
 
 def _name(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix()
+    for folder in (root, PRODUCT):
+        if path.is_relative_to(folder):
+            return path.relative_to(folder).as_posix()
+    return str(path)
 
 
 def _link_problem(path: Path, forms_dir: Path, root: Path) -> Problem | None:

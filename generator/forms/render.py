@@ -7,14 +7,15 @@ from pathlib import Path
 
 import jinja2
 
+from generator import product_path
 from generator.forms.labels import Labels
 from generator.forms.view import css_string, form_view
 from generator.handbook import Handbook
 
 
 def templates_dir(root: Path) -> Path:
-    """The project's form templates (forms/templates under the root being built)."""
-    return root / "forms" / "templates"
+    """The form templates: the school's forms/templates, or the product's (generator.product_path)."""
+    return product_path(root, "forms/templates")
 
 
 @lru_cache(maxsize=4)

@@ -33,6 +33,7 @@ from generator import LANGUAGES, booklet, school, symlinks, system
 from generator.errors import DataError
 from generator.fileio import content_cache
 from generator.forms.output import FormBuildError
+from generator.forms.render import templates_dir
 from generator.handbook import Handbook
 from generator.pages.context import PageContext
 from generator.pages.markers import fill_markers
@@ -49,6 +50,7 @@ from generator.site import (
     meta,
     notfound,
     palette,
+    product,
     prose,
     search,
     serveerrors,
@@ -91,11 +93,15 @@ def on_config(config):
     # code, templates, packages, Graphviz, Pango and fonts are always part of the key: fileio).
     try:
         # no file from outside the project: not even read (the check below also walks docs/)
-        symlinks.refuse_outside_links(root, [config.docs_dir, config.theme.custom_dir or root / "overrides"])
         docs, config_file = Path(config.docs_dir), Path(config.config_file_path)
+        theme_dir = config.theme.custom_dir or root / "overrides"
+        symlinks.refuse_outside_links(root, [docs, theme_dir, product.assets_dir(docs)])
         handbook, filled = checked_pages(root, docs, config_file, config.use_directory_urls)
         rendered = sorted(p.relative_to(root).as_posix() for p in forms.cache_dir(root).rglob("*.pdf"))
-        form_inputs = [root / "protocol", root / "forms"]  # and, as for every cache, the environment
+        # and, as for every cache, the environment; for a school in examples/, the product's
+        # print.css, fonts and templates (generator.product_path) too
+        product_forms = [p for p in (handbook.forms_dir, templates_dir(root)) if not p.is_relative_to(root)]
+        form_inputs = [root / "protocol", root / "forms", *product_forms]
         later = []
         if background.serving() and forms.all_rendered(handbook):
             # `mkdocs serve` after an edit: the pages now, the changed forms once they are written.
@@ -184,6 +190,7 @@ def on_env(env, config, files):
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has chosen this language's files
 def on_files(files, config):
     lang = current_build_language(config)
+    product.add_assets(files, config, lang)  # a school without docs/assets: the product's
     forms.add_to_files(files, _build.handbook, lang, config)
     forms.add_pages(files, _build.handbook, lang, config)  # each form's page, made from its definition
     return files
@@ -249,7 +256,7 @@ def on_post_build(config):
     notfound.write_pages(site_dir, _build.not_found)
     themecss.trim_site(site_dir, content_cache(root, "themecss", ".css"))  # after every page, the 404s too
     fonts.subset_site_fonts(site_dir, content_cache(root, "fonts").folder)
-    cache, assets = content_cache(root, "booklet", ".pdf"), Path(config.docs_dir) / "assets"
+    cache, assets = content_cache(root, "booklet", ".pdf"), product.assets_dir(Path(config.docs_dir))
     for lang, order in _build.order.items():  # the printable booklet of each language
         pages = _build.chapters.get(lang, {})
         chapters = [pages[path] for path in order if path in pages]
