@@ -13,7 +13,9 @@ from generator.loader import REPO_ROOT
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    parser = argparse.ArgumentParser(prog="python -m generator", description="ALASCA anti-bullying handbook tools")
+    parser = argparse.ArgumentParser(
+        prog="python -m generator", description="a school's anti-bullying protocol as a handbook: check, build, forms"
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser(
         "check", help="validate protocol/, forms/ and the pages under docs/, as the build does, and exit"

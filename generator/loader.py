@@ -240,6 +240,8 @@ def _build_role(data: dict, file: str, fill: _Filler, decision: _DecisionText) -
         audience=data.get("audience", "staff"),
         formal=data.get("formal", False),
         card_breaks=tuple(data.get("card_breaks", ())),
+        article=fill(data["article"], file, "article") if "article" in data else None,
+        asks_first=data.get("asks_first", ""),
     )
 
 

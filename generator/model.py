@@ -107,6 +107,8 @@ class Role:
     audience: str = "staff"  # "public": a reader told whom to go to (parents, students), never a staff procedure
     formal: bool = False  # the reader is addressed with "u" (parents): the labels' `_formal` wording
     card_breaks: tuple[str, ...] = ()  # "vertrouwens|persoon": where the home page's card may break a word
+    article: Text | None = None  # "het" where labels.yml's role_article ("de") does not fit the name
+    asks_first: str = ""  # a label: the helper's question before the role's first decision (whatnow.tree)
 
     @property
     def public(self) -> bool:

@@ -233,6 +233,12 @@ ROLE = {
         # addresses the reader with "u" (the labels' `_formal` wording), otherwise "je".
         "audience": {"enum": ["public", "staff"], "x-expected": "public or staff"},
         "formal": {"type": "boolean"},
+        # The word before the role's name in "de mentor helpt u verder" when it is not labels.yml's
+        # role_article ("het ondersteuningsteam").
+        "article": TEXT,
+        # The question the "What do I do now?" helper asks this role before its first decision, when
+        # that decision is about afterwards (parents: "have you talked to the mentor yet?"): a label key.
+        "asks_first": {"type": "string", "pattern": "^[a-z0-9_]+$", "x-expected": "a key of protocol/labels.yml"},
         # Where a long word of the title may break on the home page's card: "vertrouwens|persoon".
         "card_breaks": {
             "type": "array",

@@ -29,6 +29,16 @@ def mkdocs(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     )
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--school",
+        action="append",
+        metavar="PATH",
+        help="a school's folder (its mkdocs.yml, protocol/, docs/, forms/) for tests/generator/test_any_school.py; "
+        "repeatable; default: every school of this repository",
+    )
+
+
 # ---------------------------------------------------------------- tiers (tests/tiers.py)
 
 

@@ -48,7 +48,8 @@ def public_handover_label(protocol: Protocol, from_role: str, node: Node, lang: 
     (Protocol.handover_label: 'Continues with mentor: 1. …')."""
     labels = protocol.labels
     words = labels["helps_further" if protocol.roles[from_role].formal else "helps_further_student"][lang]
-    return f"{labels['role_article'][lang]} {protocol.roles[node.role].name[lang]} {words}"
+    role = protocol.roles[node.role]
+    return f"{(role.article or labels['role_article'])[lang]} {role.name[lang]} {words}"
 
 
 def wrap(text: str, width: int) -> list[str]:

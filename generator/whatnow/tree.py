@@ -1,8 +1,8 @@
 """'What do I do now?': the protocol's own decisions as a tree of questions. Pure: data in, tree out.
 
 The first question is who you are (one answer per role). A role with more than one start asks
-what happened (one answer per start). A role in ASKED_FIRST is asked one thing before its first
-decision: a parent whether they have talked to the mentor yet, because the parents' first
+what happened (one answer per start). A role with `asks_first` (its file) is asked one thing before its
+first decision: a parent whether they have talked to the mentor yet, because the parents' first
 decision ("after talking to the mentor, would you like to talk to someone else too?") is about
 afterwards. "Not yet" leads to the steps before that decision (contact the mentor); "yes" to the
 decision. Then the walk follows the role's steps from there: a decision is asked as a question
@@ -42,10 +42,6 @@ class Question:
     text: Text
     answers: tuple[Answer, ...]
     node: Node | None = None  # the decision this question is, if any
-
-
-# role id -> the label of the question asked before its first decision (protocol/labels.yml)
-ASKED_FIRST = {"parent": "whatnow_talked_to_mentor_formal"}
 
 
 def role_name(role: Role) -> Text:
@@ -93,7 +89,7 @@ class _Walk:
                 if node.id in self.asked or (answered and since_answer):
                     later.append(node)
                     break
-                if not self.asked and items and self.role.id in ASKED_FIRST:
+                if not self.asked and items and self.role.asks_first:
                     return self._ask_first(node, tuple(items))
                 return self._ask(node, tuple(items))
             if node in items:  # back to a step already on this path (a loop): stop here
@@ -113,7 +109,7 @@ class _Walk:
         labels = self.protocol.labels
         return Question(
             key=f"first:{self.role.id}",
-            text=labels[ASKED_FIRST[self.role.id]],
+            text=labels[self.role.asks_first],
             answers=(
                 Answer(labels["whatnow_no_formal"], Outcome(role=self.role.id, items=items, later=(decision,))),
                 Answer(labels["whatnow_yes"], self._ask(decision, ())),

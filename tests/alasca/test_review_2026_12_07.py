@@ -13,7 +13,7 @@ import re
 import pytest
 
 from generator import publish
-from tests.content.conftest import words
+from tests.alasca.conftest import words
 
 LANGS = ("nl", "en")
 

@@ -1,4 +1,9 @@
-"""Fixtures for ALASCA's content tests: this school's pages, filled from its data and rendered
+"""ALASCA's own content tests (this folder): that its handbook says what ALASCA's adopted protocol says,
+its routes, its source text and its house wording. They belong to this school, not to the generator:
+another school replaces this folder with its own (the generator's own tests are in tests/generator/
+and the other folders, and hold for any school).
+
+Fixtures for these tests: this school's pages, filled from its data and rendered
 in-process (no MkDocs build), and the text of its PDF forms.
 
 `pages` renders every page's filled Markdown (generator.check.check_handbook: what the build
