@@ -15,7 +15,8 @@ from tests.helpers import ROOT, html_pages
 # The schools of this repository whose handbooks the generator's tests check (test_any_school.py):
 # ALASCA's (the repository's own) and the made-up Wilgenhof College. `pytest --school PATH` (repeatable)
 # checks another school's folder instead.
-SCHOOLS = (ROOT, ROOT / "examples" / "wilgenhof")
+WILGENHOF = ROOT / "examples" / "wilgenhof"
+SCHOOLS = (ROOT, WILGENHOF)
 
 
 @dataclass(frozen=True)
@@ -93,9 +94,29 @@ def school_site(school: School, site_builds, tmp_path_factory: pytest.TempPathFa
     """The school's site, built once per session with --strict (ALASCA's is the session's built_site)."""
     if school.root == ROOT:
         return request.getfixturevalue("built_site")
+    if school.root == WILGENHOF:
+        return request.getfixturevalue("wilgenhof_site")
     from tests.conftest import mkdocs
 
     out = tmp_path_factory.mktemp(f"site-{school.root.name}")
     result = mkdocs("build", "--strict", "-f", str(school.root / "mkdocs.yml"), "--site-dir", str(out), cwd=school.root)
     assert result.returncode == 0, f"{school.root}: mkdocs build --strict failed:\n{result.stderr[-4000:]}"
+    return out
+
+
+@pytest.fixture(scope="session")
+def wilgenhof_site(site_builds, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """examples/wilgenhof built once per session as the README builds it (`make build
+    SCHOOL=examples/wilgenhof` runs `python -m generator build --root examples/wilgenhof`), into a
+    scratch folder: the product's theme, assets, templates and code, the school's files alone."""
+    import subprocess
+    import sys
+
+    from tests import tiers
+
+    tiers.require_slow("`python -m generator build --root examples/wilgenhof`")
+    out = tmp_path_factory.mktemp("site-wilgenhof") / "site"
+    command = [sys.executable, "-m", "generator", "build", "--root", str(WILGENHOF), "--site-dir", str(out)]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, f"{' '.join(command[1:])} failed:\n{result.stderr[-4000:]}"
     return out

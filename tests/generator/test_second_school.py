@@ -1,0 +1,180 @@
+"""The second school in the repository, examples/wilgenhof/ (Wilgenhof College, made up; issue 21
+item 4): a folder of school files only, built by the same generator with the product's theme,
+assets, form templates and code (generator.PRODUCT beside the school's root).
+
+What is true of any school's site (the check, the same pages in every language, no None, every
+form's PDF, no broken link) is in test_any_school.py, which runs on this school too. Here: what
+this school is shaped to show (twelve numbered steps over four weeks, three languages, no parents'
+page, no confidential advisor), and the split itself (the school's mkdocs.yml may name the
+product's overrides and hooks, nothing else outside its folder)."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pymupdf
+import yaml
+
+from generator import symlinks
+from generator.siteconfig import site_problems
+from tests.generator.conftest import WILGENHOF
+from tests.helpers import ROOT, html_pages, parsed
+
+PRODUCT_FILES = ("overrides", "docs/assets", "forms/templates", "forms/print.css", "forms/fonts", "generator")
+
+
+def load(path: str):
+    return yaml.safe_load((WILGENHOF / path).read_text(encoding="utf-8"))
+
+
+def languages() -> list[str]:
+    return [lang["code"] for lang in load("protocol/settings.yml")["languages"]]
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == languages()[0] else f"{lang}/"
+
+
+def text_of(soup) -> str:
+    return " ".join(s for s in soup.find_all(string=True) if s.parent.name not in ("script", "style"))
+
+
+def pdf_texts(site: Path):
+    for pdf in sorted(site.rglob("*.pdf")):
+        with pymupdf.open(pdf) as doc:
+            yield pdf, " ".join(page.get_text() for page in doc)
+
+
+# ---------------------------------------------------------------- the folder and the split (no build)
+
+
+def test_the_second_school_holds_only_school_files():
+    for path in PRODUCT_FILES:
+        assert not (WILGENHOF / path).exists(), f"examples/wilgenhof/{path}: a product file in the school"
+    assert sorted(p.name for p in (WILGENHOF / "forms").iterdir()) == ["definitions", "labels.yml"]
+    tracked = [p for p in WILGENHOF.rglob("*") if p.is_file() and not {"site", ".cache"} & set(p.parts)]
+    text = "\n".join(p.read_text(encoding="utf-8") for p in tracked)
+    assert not re.search("alasca", text, re.I)
+
+
+def school_config(folder: Path, custom_dir: Path, hooks: Path) -> Path:
+    """A school outside the repository whose mkdocs.yml inherits the product's, as the example's does."""
+    for lang in ("nl", "en"):
+        (folder / "docs" / lang).mkdir(parents=True)
+        (folder / "docs" / lang / "index.md").write_text("# Start\n", encoding="utf-8")
+    config = (
+        f"INHERIT: {os.path.relpath(ROOT / 'mkdocs.yml', folder)}\n"
+        f"theme:\n  custom_dir: {os.path.relpath(custom_dir, folder)}\n"
+        f"hooks:\n  - {os.path.relpath(hooks, folder)}\n"
+        "nav:\n  - index.md\n"
+    )
+    (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return folder
+
+
+def split_problems(folder: Path) -> list[str]:
+    """mkdocs.yml's problems about what the school takes from outside its folder."""
+    problems = site_problems(folder, folder / "docs", ["nl/index.md", "en/index.md"])
+    return [str(p) for p in problems if p.key.startswith(("theme.custom_dir", "hooks", "extra_css", "docs_dir"))]
+
+
+def test_a_school_outside_the_repository_may_use_the_products_overrides_hooks_and_assets(tmp_path):
+    school = school_config(tmp_path, ROOT / "overrides", ROOT / "generator/site/hooks.py")
+    assert split_problems(school) == []
+    assert symlinks.outside_links(school, [ROOT / "overrides", ROOT / "docs/assets"]) == []
+
+
+def test_a_school_may_not_take_any_other_folder_from_outside_as_its_theme(tmp_path):
+    school = school_config(tmp_path, ROOT / "docs", ROOT / "generator/site/hooks.py")
+    assert [line.split(": found")[0] for line in split_problems(school)] == ["mkdocs.yml: theme.custom_dir"]
+    found = symlinks.outside_links(school, [ROOT / "generator"])
+    assert [p.key for p in found] == ["(folder)"]
+
+
+def test_a_school_may_not_name_other_build_steps_than_the_products(tmp_path):
+    (tmp_path / "steps.py").write_text("", encoding="utf-8")
+    school = school_config(tmp_path / "school", ROOT / "overrides", tmp_path / "steps.py")
+    assert [line.split(": found")[0] for line in split_problems(school)] == ["mkdocs.yml: hooks"]
+
+
+# ---------------------------------------------------------------- the built site
+
+
+def test_the_site_uses_the_products_stylesheets_from_the_repository(wilgenhof_site):
+    for path in ("assets/stylesheets/handbook.css", "assets/stylesheets/fonts.css"):
+        assert (wilgenhof_site / path).read_bytes() == (ROOT / "docs" / path).read_bytes(), path
+    links = [link["href"] for link in parsed(wilgenhof_site / "index.html").select("link[rel=stylesheet]")]
+    assert any(href.endswith("assets/stylesheets/handbook.css") for href in links), links
+
+
+def test_no_page_and_no_pdf_says_alasca_or_none(wilgenhof_site):
+    for html in html_pages(wilgenhof_site):
+        text = text_of(parsed(html))
+        assert not re.search(r"alasca|\bNone\b", text, re.I), html.relative_to(wilgenhof_site)
+    pdfs = list(pdf_texts(wilgenhof_site))
+    assert pdfs
+    for pdf, text in pdfs:
+        assert not re.search(r"alasca|\bNone\b", text, re.I), pdf.relative_to(wilgenhof_site)
+
+
+def test_every_language_has_its_home_page_at_its_own_address(wilgenhof_site):
+    assert languages() == ["nl", "en", "tr"]
+    for lang in languages():
+        home = parsed(wilgenhof_site / prefix(lang) / "index.html")
+        assert home.html["lang"] == lang
+
+
+def test_there_is_no_parents_page_and_no_confidential_advisor_in_any_language(wilgenhof_site):
+    assert load("protocol/protocol.yml")["roles"] == ["student", "teacher", "mentor", "antipest", "director"]
+    for lang in languages():
+        roles = sorted(p.name for p in (wilgenhof_site / prefix(lang) / "roles").iterdir() if p.is_dir())
+        assert roles == ["antipest", "director", "mentor", "student", "teacher"], lang
+    for html in html_pages(wilgenhof_site):
+        text = text_of(parsed(html))
+        assert not re.search(r"vertrouwenspersoon|confidential advisor", text, re.I), html
+
+
+def numbered_steps() -> dict[str, list[dict]]:
+    """role id -> its steps that carry the school's own number."""
+    return {
+        role: [s for s in load(f"protocol/roles/{role}.yml")["steps"] if "number" in s]
+        for role in load("protocol/protocol.yml")["roles"]
+    }
+
+
+def test_the_role_pages_show_the_schools_own_step_numbers_1_to_12(wilgenhof_site):
+    seen = set()
+    for lang in languages():
+        for role, steps in numbered_steps().items():
+            soup = parsed(wilgenhof_site / prefix(lang) / "roles" / role / "index.html")
+            headings = [" ".join(h.get_text(" ").split()) for h in soup.select("article h2, article h3, article h4")]
+            for step in steps:
+                title = step["title"][lang]
+                number = str(step["number"])
+                shown = [h for h in headings if title in h]
+                assert shown, f"{lang}/roles/{role}: no heading with {title!r}"
+                assert re.match(rf"^\D*{number}\b", shown[0]), f"{lang}/roles/{role}: {shown[0]!r}, not {number}"
+                seen.add(int(number))
+    assert seen == set(range(1, 13))
+
+
+def test_the_role_pages_group_their_steps_under_the_four_weeks(wilgenhof_site):
+    phases = load("protocol/protocol.yml")["phases"]
+    assert [p["id"] for p in phases] == ["week-1", "week-2", "week-3", "week-4"]
+    for lang in languages():
+        soup = parsed(wilgenhof_site / prefix(lang) / "roles" / "mentor" / "index.html")
+        headings = [" ".join(h.get_text(" ").split()) for h in soup.select("article h2, article h3, article h4")]
+        for phase in phases:
+            assert any(phase["title"][lang] in h for h in headings), f"{lang}: no heading {phase['title'][lang]!r}"
+
+
+def test_every_form_pdf_carries_the_schools_name(wilgenhof_site):
+    name = load("protocol/settings.yml")["short_name"]
+    forms = sorted(p.stem for p in (WILGENHOF / "forms/definitions").glob("*.yml"))
+    assert len(forms) >= 3
+    for lang in languages():
+        for form in forms:
+            with pymupdf.open(wilgenhof_site / prefix(lang) / "forms" / f"{form}.pdf") as doc:
+                assert name in " ".join(page.get_text() for page in doc), f"{lang}: {form}"
