@@ -29,7 +29,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from generator import LANGUAGES, booklet, school, symlinks, system
+from generator import LANGUAGES, PRODUCT, booklet, school, symlinks, system
 from generator.errors import DataError
 from generator.fileio import content_cache
 from generator.forms.output import FormBuildError
@@ -134,6 +134,8 @@ def checked_pages(root: Path, docs_dir: Path, config_file: Path, directory_urls:
     every cache, the environment (generator.fileio: code, packages, Graphviz, Pango, fonts)."""
     cache = content_cache(root, "build").folder
     inputs = [root / "protocol", root / "forms", docs_dir, config_file]
+    if root.resolve() != PRODUCT:  # a school in examples/: its mkdocs.yml inherits the product's
+        inputs.append(PRODUCT / config_file.name)
     return buildcache.cached(
         "checked", cache, inputs, lambda: _load_and_check(root, docs_dir, directory_urls, cache), directory_urls
     )
