@@ -112,11 +112,9 @@ def test_the_steps_stand_under_their_phase_s_heading_in_the_order_of_the_phases(
     assert [h.get_text(strip=True) for h in phases] == [p.title[lang] for p in checked.protocol.phases]
     order = list(checked.protocol.roles["mentor"].nodes)
     week_1, week_2 = order[: order.index(WEEK_2)], order[order.index(WEEK_2) :]
-    for phase, ids in zip(phases, (week_1, week_2), strict=True):
+    for phase, data, ids in zip(phases, checked.protocol.phases, (week_1, week_2), strict=True):
         when = phase.find_next_sibling()
-        assert "phase-when" in when["class"] and when.get_text(strip=True) == checked.protocol.phases[
-            phases.index(phase)
-        ].when[lang]
+        assert "phase-when" in when["class"] and when.get_text(strip=True) == data.when[lang]
         steps = when.find_next_sibling("div", class_="step-by-step")
         assert [h["id"] for h in steps.select(".step")] == ids  # decisions included, in the file's order
         assert all(h.name == "h4" for h in steps.select(".step"))  # one level below the phase
