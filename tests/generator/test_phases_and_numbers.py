@@ -163,3 +163,22 @@ def test_an_own_number_used_twice_in_a_role_is_refused_in_one_line(numbered):
         f"{MENTOR}: steps[m-close].number: found 7, already the number of 'm-record'; "
         "expected a number used once in this role"
     )
+
+
+def test_an_own_number_that_is_not_a_number_is_refused_in_one_line(numbered):
+    edit(numbered / MENTOR, "  - id: m-close\n    number: 8\n", "  - id: m-close\n    number: acht\n")
+    code, lines = check(numbered)
+    assert code == 1 and lines[-1] == "1 problem(s) found.", lines
+    assert lines[0] == (
+        f"{MENTOR}: steps[m-close].number: found 'acht'; "
+        "expected a number such as 5, or a number and a letter such as 5a"
+    )
+
+
+def test_a_decision_with_its_own_number_is_named_by_it_too(numbered):
+    edit(numbered / MENTOR, "  - id: m-persists\n", '  - id: m-persists\n    number: "7b"\n')
+    checked = check_handbook(numbered)
+    page = soup(checked, "en/roles/mentor.md")
+    assert heading(page, "m-persists").get_text(strip=True) == f"7b. {title(checked, 'm-persists', 'en')}"
+    link = page.select_one('a[href="#m-persists"]')  # "Next:" of the step before it
+    assert link.get_text() == f"7b. {title(checked, 'm-persists', 'en')}"
