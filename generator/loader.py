@@ -15,7 +15,7 @@ from generator import schema, school
 from generator.adopted import traced
 from generator.errors import DataError, Problem
 from generator.filler import PLACEHOLDERS, fill, placeholder_problem
-from generator.model import Advisor, Branch, Node, Part, Protocol, Reach, Role, Settings, Text, Trace, Track
+from generator.model import Advisor, Branch, Node, Part, Phase, Protocol, Reach, Role, Settings, Text, Trace, Track
 from generator.pages.text import md_text
 from generator.schemacheck import schema_problems
 from generator.textchecks import CHECKS_BEFORE_FILLING, is_body, text_problems
@@ -149,6 +149,14 @@ def _build(settings, proto, roles, files, fill: _Filler, labels: dict) -> Protoc
         principles=tuple(fill(p, pfile, f"principles[{i}]") for i, p in enumerate(proto.get("principles", ()))),
         tracks=tracks,
         roles=built_roles,
+        phases=tuple(
+            Phase(
+                id=ph["id"],
+                title=fill(ph["title"], pfile, f"phases[{ph['id']}].title"),
+                when=_maybe(lambda text, ph=ph: fill(text, pfile, f"phases[{ph['id']}].when"), ph.get("when")),
+            )
+            for ph in proto.get("phases", ())
+        ),
     )
 
 
@@ -195,14 +203,21 @@ def _step_trace(parts: tuple[Part, ...]) -> Trace:
 
 def _build_role(data: dict, file: str, fill: _Filler, decision: _DecisionText) -> Role:
     nodes = {}
+    # With the protocol's own numbers in a role, those are its only numbers (no 1..n counting); an
+    # item without `phase:` stays in the phase of the item before it in the file.
+    counted = not any("number" in raw for raw in data["steps"])
+    phase = None
     for i, raw in enumerate(data["steps"]):
         key = f"steps[{raw['id']}]"
+        phase = raw.get("phase", phase)
+        own = {"own_number": _maybe(str, raw.get("number")), "counted": counted, "phase": phase}
         if "decision" in raw:
             node = Node(
                 id=raw["id"],
                 role=data["id"],
                 kind="decision",
                 number=i + 1,
+                **own,
                 trace=_trace(raw),
                 title=fill(raw["decision"], file, f"{key}.decision"),
                 branches=tuple(
@@ -217,6 +232,7 @@ def _build_role(data: dict, file: str, fill: _Filler, decision: _DecisionText) -
                 role=data["id"],
                 kind="step",
                 number=i + 1,
+                **own,
                 trace=_step_trace(parts),
                 title=fill(raw["title"], file, f"{key}.title"),
                 body=Text({lang: " ".join(part.text[lang] for part in parts) for lang in ("nl", "en")}),

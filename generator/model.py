@@ -79,6 +79,9 @@ class Node:
     branches: tuple[Branch, ...] = ()  # decisions only
     number: int = 0  # 1-based position in the role's step list
     trace: Trace = Trace()  # a decision's own; a step's: its parts' sources, and advice if a part is advice
+    own_number: str | None = None  # the protocol's own number (`number:` in the role file): "5", "5a"
+    counted: bool = True  # False where the role has own numbers: then only those are shown
+    phase: str | None = None  # the phase it belongs to (`phase:`, or the item's before it in the file)
 
     @property
     def is_decision(self) -> bool:
@@ -90,8 +93,11 @@ class Node:
 
     def label(self, lang: str) -> str:
         """The step's name wherever the handbook names it (the step list's heading, the chart's box,
-        the helper, the forms): '5. First talk with the bullied student'."""
-        return f"{self.number}. {self.title[lang]}"
+        the helper, the forms): '5. First talk with the bullied student'. The protocol's own number
+        where it has one; with own numbers in the role, an item without one has no number."""
+        if self.own_number is not None:
+            return f"{self.own_number}. {self.title[lang]}"
+        return f"{self.number}. {self.title[lang]}" if self.counted else self.title[lang]
 
 
 @dataclass(frozen=True)
@@ -129,6 +135,15 @@ class Role:
         name stays as written in the data ('Continues with mentor: …')."""
         name = self.name[lang]
         return name[:1].upper() + name[1:]
+
+
+@dataclass(frozen=True)
+class Phase:
+    """One of the protocol's own stages (protocol.yml `phases`): 'Week 2', 'if week 1 did not help'."""
+
+    id: str
+    title: Text
+    when: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -215,6 +230,7 @@ class Protocol:
     forms: dict[str, FormRef] = field(default_factory=dict)
     labels: dict[str, Text] = field(default_factory=lambda: Labels())  # words around the data, from labels.yml
     adopted: dict = field(default_factory=dict)  # passage id -> generator.adopted.Passage
+    phases: tuple[Phase, ...] = ()  # the protocol's own stages, in order; () when it has none
 
     @property
     def nodes(self) -> dict[str, Node]:
@@ -222,6 +238,16 @@ class Protocol:
 
     def node(self, node_id: str) -> Node:
         return self.nodes[node_id]
+
+    def phase_groups(self, role_id: str) -> list[tuple[Phase | None, list[Node]]]:
+        """A role's steps and decisions under the phases, in the order of `phases` (each in the
+        file's order); first those before any phase (None). One group (None, all) without phases."""
+        nodes = list(self.roles[role_id].nodes.values())
+        if not self.phases:
+            return [(None, nodes)]
+        groups = [(None, [n for n in nodes if n.phase is None])]
+        groups += [(phase, [n for n in nodes if n.phase == phase.id]) for phase in self.phases]
+        return [(phase, members) for phase, members in groups if members]
 
     def handover_label(self, node: Node, lang: str) -> str:
         """A step of another role, named as the step list links to it:

@@ -173,12 +173,37 @@ PROTOCOL = {
                 "additionalProperties": False,
             },
         },
+        # The protocol's own stages (weeks, stages), in order; optional. A step or decision names
+        # its phase with `phase:`; role pages group their steps under each phase's title (and
+        # `when`), charts draw each phase as a cluster.
+        "phases": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "properties": {"id": ID, "title": TEXT, "when": TEXT},
+                "required": ["id", "title"],
+                "additionalProperties": False,
+            },
+        },
     },
     # principles and tracks are optional: a protocol that has none leaves them out, and so do its
     # pages (a marker for a section the data does not have is refused, naming the section).
     "required": ["roles", "intro"],
     "additionalProperties": False,
 }
+
+# The protocol's own number of a step or decision ("5", "5a"): shown before its title wherever the
+# handbook names it. When a role has any, its other items carry no number (no 1..n counting).
+OWN_NUMBER = {
+    "type": ["integer", "string"],
+    "pattern": r"^[0-9]{1,3}[a-z]?$",
+    "minimum": 0,
+    "maximum": 999,
+    "x-expected": "a number such as 5, or a number and a letter such as 5a",
+}
+# The phase a step or decision belongs to: an id of protocol.yml `phases` (generator.validate).
+OWN_STEP = {"number": OWN_NUMBER, "phase": ID}
 
 STEP = {
     "type": "object",
@@ -195,6 +220,7 @@ STEP = {
         },
         "forms": {"type": "array", "items": ID, "uniqueItems": True},
         "next": {"type": "array", "items": ID, "uniqueItems": True},
+        **OWN_STEP,
     },
     "required": ["id", "title", "body"],
     "additionalProperties": False,
@@ -216,6 +242,7 @@ DECISION = {
             },
         },
         **TRACE,
+        **OWN_STEP,
     },
     "required": ["id", "decision", "branches"],
     "additionalProperties": False,

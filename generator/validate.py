@@ -135,6 +135,35 @@ def settings_references(d: Data) -> Iterator[Problem]:
         yield Problem(sfile, "next_review", show(s["next_review"]), f"a date after adopted_on ({s['adopted_on']})")
 
 
+def phases_and_numbers(d: Data) -> Iterator[Problem]:
+    """Phase ids are unique, a step's `phase:` names one of them, and a role's own step numbers
+    are each used once."""
+    pfile, phases = d.files["protocol"], [p["id"] for p in d.proto.get("phases", ())]
+    for i, pid in enumerate(phases):
+        if pid in phases[:i]:
+            yield Problem(pfile, f"phases[{i}].id", repr(pid), "an id used once")
+    if phases:
+        expected = f"a phase id of {pfile} phases ({', '.join(phases)})"
+    else:
+        expected = f"no phase: {pfile} has no phases (add a 'phases:' list there first)"
+    for rid, data in d.roles.items():
+        file, numbers = d.files["roles"][rid], {}
+        for step in data["steps"]:
+            key = f"steps[{step['id']}]"
+            if "phase" in step and step["phase"] not in phases:
+                yield Problem(file, f"{key}.phase", repr(step["phase"]), expected)
+            if "number" in step:
+                number = str(step["number"])
+                if number in numbers:
+                    yield Problem(
+                        file,
+                        f"{key}.number",
+                        f"{number}, already the number of {numbers[number]!r}",
+                        "a number used once in this role",
+                    )
+                numbers.setdefault(number, step["id"])
+
+
 def unreachable(d: Data) -> Iterator[Problem]:
     """Every step and decision can be reached from some role's start."""
     seen = _reachable(_graph(d), [sid for data in d.roles.values() for sid in data["start"]])
@@ -175,6 +204,7 @@ def unused_forms(d: Data) -> Iterator[Problem]:
 
 
 REFERENCE_CHECKS: list[Check] = [role_files, unique_ids, references, branch_labels, settings_references]
+REFERENCE_CHECKS.append(phases_and_numbers)
 GRAPH_CHECKS: list[Check] = [unreachable, no_way_out, unused_forms]
 
 

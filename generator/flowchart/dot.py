@@ -126,6 +126,8 @@ def role_dot(protocol: Protocol, role_id: str, lang: str, link: Callable[[Node],
                 )
             )
 
+    lines.extend(phase_clusters(protocol, role_id, lang))
+
     for node in role.nodes.values():
         if node.is_decision:
             for branch in node.branches:
@@ -134,6 +136,26 @@ def role_dot(protocol: Protocol, role_id: str, lang: str, link: Callable[[Node],
             lines.extend(_edge(node.id, target, role.id, protocol) for target in node.next)
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+# A phase of the protocol (protocol.yml `phases`) around its steps: a cluster with the phase's
+# title. The nodes are declared above in reading order; naming them again in a cluster moves them
+# into it without changing their ids ("fc3"), so the keyboard's order stays the step list's.
+CLUSTER_ATTRS = {"fontsize": "12", "style": "rounded,dashed", "labeljust": "l", "margin": "10"}
+
+
+def phase_clusters(protocol: Protocol, role_id: str, lang: str) -> list[str]:
+    """One cluster per phase of the role's steps and decisions, in the order of `phases`."""
+    lines = []
+    for phase, nodes in protocol.phase_groups(role_id):
+        if phase is None:
+            continue
+        values = {"label": label_literal(wrap(phase.title[lang], WRAP_STEP * 2)), **CLUSTER_ATTRS}
+        lines.append(f"  subgraph {quote('cluster_' + phase.id)} {{")
+        lines.append("    graph " + attrs(**values, **{"class": "fc-phase"}) + ";")
+        lines.extend(f"    {quote(node.id)};" for node in nodes)
+        lines.append("  }")
+    return lines
 
 
 def node_line(name: str, position: int, label: str, url: str, **extra: str) -> str:

@@ -13,9 +13,12 @@ from generator.pages.templating import render
 
 
 def flowchart(ctx: PageContext, role: str) -> str:
-    """A role's chart; its text equivalent is the role's step list on the same page."""
+    """A role's chart; its text equivalent is the role's step list on the same page (with the
+    protocol's phases, under their headings, as the chart's clusters)."""
     the_role = ctx.protocol.roles[role]  # a role of the protocol (generator.pages.markers checks it)
-    first = next(iter(the_role.nodes.values()))
+    # Its words begin where the step list does: at its first phase's heading, or its first step.
+    phase, nodes = ctx.protocol.phase_groups(role)[0]
+    text_href = f"#{role}-{phase.id}" if phase else f"#{nodes[0].id}"
     drawing = Markup(svg.render(role_dot(ctx.protocol, role, ctx.lang, ctx.node_url), _project(ctx)))  # escaped
     return (
         render(
@@ -26,7 +29,7 @@ def flowchart(ctx: PageContext, role: str) -> str:
             caption=f"{ctx.t('chart')}: {the_role.title[ctx.lang]}",
             hint=ctx.t("chart_hint"),
             text_link=ctx.t("chart_text_link"),
-            text_href=f"#{first.id}",
+            text_href=text_href,
             legend={
                 "title": ctx.t_to(role, "legend"),
                 "step": ctx.t_to(role, "legend_step"),

@@ -18,7 +18,8 @@ from generator.site.language import site_prefix
 
 
 def steps(ctx: PageContext, role: str) -> str:
-    """A role's steps and decisions, numbered, each with its forms and where it leads."""
+    """A role's steps and decisions, numbered (by the protocol's own numbers where it has them),
+    under its phases if it has them, each with its forms and where it leads."""
     protocol, lang = ctx.protocol, ctx.lang
     the_role = protocol.roles[role]
 
@@ -45,6 +46,7 @@ def steps(ctx: PageContext, role: str) -> str:
     return render(
         "steps.md.j2",
         role=the_role,
+        groups=protocol.phase_groups(role),
         protocol=protocol,
         lang=lang,
         t=ctx.t,

@@ -138,7 +138,7 @@ def test_an_unknown_key_lists_the_keys_that_are_allowed(data_copy):
     )
     assert problems_of(data_copy) == [
         "protocol/roles/mentor.yml: steps[m-record].titel: found an unknown key; "
-        "expected one of: body, forms, id, next, title"
+        "expected one of: body, forms, id, next, number, phase, title"
     ]
 
 
