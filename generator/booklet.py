@@ -42,6 +42,9 @@ def clean(html: str) -> str:
     soup = BeautifulSoup(html, "html.parser")
     for mark in soup.select("a.headerlink, .no-print, script, link, [rel~=attachment]"):
         mark.decompose()
+    for item in soup.select("li[value]"):  # the school's own numbers (adopted.yml `number:`): WeasyPrint
+        if item["value"].isdigit():  # ignores value=, and counts the item on from what is set here
+            item["style"] = f"counter-set: list-item {int(item['value']) - 1}"
     for link in soup.find_all("a"):
         href = link.get("href", "")
         if not href.startswith(("http://", "https://", "mailto:")) or link.get("rel"):

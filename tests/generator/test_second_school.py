@@ -17,7 +17,7 @@ from pathlib import Path
 import pymupdf
 import yaml
 
-from generator import symlinks
+from generator import PRODUCT, booklet, symlinks
 from generator.siteconfig import site_problems
 from tests.generator.conftest import WILGENHOF
 from tests.helpers import ROOT, html_pages, parsed
@@ -99,6 +99,22 @@ def test_a_school_may_not_name_other_build_steps_than_the_products(tmp_path):
     assert [line.split(": found")[0] for line in split_problems(school)] == ["mkdocs.yml: hooks"]
 
 
+def test_the_printed_booklet_keeps_a_passages_own_number(tmp_path):
+    """The page's <li value="9"> (adopted.yml `number:`) is printed as 9, not as the list's 1."""
+    html = '<h2>Week 3</h2><ol class="adopted"><li value="9">Bel de ouders.</li><li>Praat met de klas.</li></ol>'
+    chapter = booklet.Chapter("adopted.md", "Tekst", html)
+    pdf = tmp_path / "booklet.pdf"
+    pdf.write_bytes(booklet._render([chapter], "nl", "Titel", "Ondertitel", "Versie", PRODUCT / "docs/assets"))
+    assert list_markers(pdf) == ["9.", "10."]
+
+
+def list_markers(pdf: Path) -> list[str]:
+    """The numbers of a PDF's ordered lists, in order (a tagged PDF gives each marker its own line)."""
+    with pymupdf.open(pdf) as doc:
+        lines = [line.strip() for page in doc for line in page.get_text().splitlines()]
+    return [line for line in lines if re.fullmatch(r"\d+\.", line)]
+
+
 # ---------------------------------------------------------------- the built site
 
 
@@ -178,3 +194,9 @@ def test_every_form_pdf_carries_the_schools_name(wilgenhof_site):
         for form in forms:
             with pymupdf.open(wilgenhof_site / prefix(lang) / "forms" / f"{form}.pdf") as doc:
                 assert name in " ".join(page.get_text() for page in doc), f"{lang}: {form}"
+
+
+def test_the_printed_booklet_shows_the_schools_numbers_1_to_12(wilgenhof_site):
+    passages = [b for b in load("protocol/adopted.yml")["blocks"] if "number" in b]
+    assert [int(b["number"]) for b in passages] == list(range(1, 13))
+    assert list_markers(wilgenhof_site / "protocol.pdf") == [f"{n}." for n in range(1, 13)]
