@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.structure.files import File, Files
 
-from generator import DEFAULT_LANGUAGE, PRODUCT
+from generator import PRODUCT
 
 ASSETS = "assets"  # under docs/: what the pages load (mkdocs.yml extra_css, generator/site/assets.py)
 
@@ -27,7 +27,8 @@ def assets_dir(docs_dir: Path) -> Path:
 def add_assets(files: Files, config, lang: str) -> None:
     """The product's docs/assets files that the school's docs/ lacks, into the default language's files."""
     product_docs = PRODUCT / "docs"
-    if lang != DEFAULT_LANGUAGE or Path(config.docs_dir).resolve() == product_docs:
+    default = getattr(config.plugins.get("i18n"), "default_language", lang)  # mkdocs-static-i18n's
+    if lang != default or Path(config.docs_dir).resolve() == product_docs:
         return
     for path in sorted((product_docs / ASSETS).rglob("*")):
         src = path.relative_to(product_docs).as_posix()
