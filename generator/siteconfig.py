@@ -129,7 +129,13 @@ def languages(site: Site) -> list[Problem]:
     problems = []
     if i18n.get("languages") != PLACEHOLDER:
         expected = f"only the placeholder {PLACEHOLDER_TEXT}: the languages are in protocol/settings.yml (languages)"
-        problems.append(Problem(CONFIG, "plugins.i18n.languages", show(i18n.get("languages")), expected))
+        listed = i18n.get("languages")
+        if isinstance(listed, list):
+            locales = ", ".join(str(b.get("locale")) if isinstance(b, dict) else show(b) for b in listed)
+            found = f"a list of languages ({locales})"
+        else:
+            found = show(listed)
+        problems.append(Problem(CONFIG, "plugins.i18n.languages", found, expected))
     folders = {page.partition("/")[0] for page in site.pages if "/" in page}
     for lang in site.languages:
         if lang not in folders:

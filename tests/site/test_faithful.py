@@ -10,11 +10,10 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from generator import LANGUAGES
 from generator.glossary import load_glossary
 from generator.loader import load_protocol
-from generator.site.language import site_prefix
 from tests.conftest import ROOT
+from tests.helpers import LANGUAGES, site_prefix
 
 PROTOCOL = load_protocol(ROOT)
 LANGS = {lang: site_prefix(lang) for lang in LANGUAGES}
