@@ -242,8 +242,7 @@ def _build_role(data: dict, file: str, fill: _Filler, decision: _DecisionText, c
         start=tuple(data["start"]),
         nodes=nodes,
         duties=tuple(
-            fill({lang: d[lang] for lang in codes}, file, f"duties[{i}]")
-            for i, d in enumerate(data.get("duties", ()))
+            fill({lang: d[lang] for lang in codes}, file, f"duties[{i}]") for i, d in enumerate(data.get("duties", ()))
         ),
         duty_traces=tuple(_trace(d) for d in data.get("duties", ())),
         audience=data.get("audience", "staff"),

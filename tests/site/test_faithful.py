@@ -52,8 +52,10 @@ def test_the_adopted_text_page_has_an_anchor_for_every_passage(built_site, lang)
         if block.is_heading:
             continue
         shown = " ".join(element.get_text(" ").split())
-        if block.text[lang] is None:
-            assert PROTOCOL.labels["not_in_english"][lang] in shown, block.id
+        if block.text[lang] is None:  # adopted in another language only: shown so, with the note
+            assert PROTOCOL.labels["not_in_this_language"][lang] in shown, block.id
+            assert " ".join(block.text[block.shown(lang)].split()) in shown, block.id
+            assert element.find(attrs={"lang": block.shown(lang)}) is not None, block.id
         else:
             assert " ".join(block.text[lang].split()) in shown, block.id
 
