@@ -313,7 +313,8 @@ def nav(site: Site) -> list[Problem]:
         if block.get("locale") in site.languages and "nav" in block:
             trees[f"{prefix}.nav"] = block["nav"]
             navs.setdefault(f"{prefix}.nav", []).append(block["locale"])
-    navs["nav"] = [lang for lang in site.languages if not any(lang in langs for langs in navs.values())]
+    with_pages = [lang for lang in site.languages if per_lang[lang]]  # one without: named once (languages)
+    navs["nav"] = [lang for lang in with_pages if not any(lang in langs for langs in navs.values())]
     for key, langs in navs.items():
         pages = {lang: per_lang[lang] for lang in langs}
         listed, meant = set(), set()

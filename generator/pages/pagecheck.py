@@ -69,6 +69,8 @@ def parity(docs_dir: Path, pages: list[Page], languages: tuple[str, ...]) -> lis
     every = set().union(*by_lang.values())
     problems = []
     for lang in languages:
+        if not (docs_dir / lang).is_dir():
+            continue  # a listed language with no pages at all: named once (generator.siteconfig.languages)
         for rest in sorted(every - by_lang[lang]):
             other = next(o for o in languages if rest in by_lang[o])
             problems.append(
