@@ -337,6 +337,25 @@ def nav(site: Site) -> list[Problem]:
     return problems
 
 
+def nav_section_names(site: Site) -> list[Problem]:
+    """A menu section is named by a key of protocol/labels.yml (nav_roles), which gives its name in
+    every language (generator/site/plugins.py): a section named in words would read the same in all."""
+    from generator.yamlio import read_yaml
+
+    try:
+        labels = read_yaml(site.root / "protocol" / "labels.yml", site.root)
+    except DataError:
+        return []  # the data's own check names what is wrong with the file
+    if not isinstance(labels, dict):
+        return []
+    problems = []
+    for key, title, target in _nav_entries(site.config.get("nav"), "nav"):
+        if title is not None and target is None and title not in labels and not _MARKUP.search(title):
+            expected = "a key of protocol/labels.yml, such as nav_roles, that names the section in every language"
+            problems.append(Problem(CONFIG, key, f"the section name {title!r}", expected))
+    return problems
+
+
 def _nav_entries(tree: object, key: str) -> Iterator[tuple[str, str | None, object]]:
     """(key, title or None, target or None for a section) for every entry of a nav tree."""
     if tree is None:
@@ -386,6 +405,7 @@ def _plain(value: object) -> str | None:
 CHECKS: list[Callable[[Site], list[Problem]]] = [
     languages,
     nav,
+    nav_section_names,
     school,
     texts,
     site_url,

@@ -118,7 +118,7 @@ def settings_references(d: Data) -> Iterator[Problem]:
             yield Problem(sfile, f"contacts.{rid}", "an unknown role", f"a role id ({d.role_ids()})")
     for rid in [*s["contact_ladder"], *([alternative] if alternative else [])]:
         if rid in d.roles and rid not in s["contacts"]:
-            yield Problem(sfile, f"contacts.{rid}", "nothing", "how to reach this role, in nl and en")
+            yield Problem(sfile, f"contacts.{rid}", "nothing", "how to reach this role, in every language")
     for key, value in [
         ("school_name", s["school_name"]),
         *((f"student_system.{lang}", text) for lang, text in s["student_system"].items()),

@@ -105,6 +105,12 @@ CASES = {
         "  - <i>nav_roles</i>:\n",
         "mkdocs.yml: nav[3]: found markup ('<i>nav_roles</i>'); expected a plain menu title",
     ),
+    "nav-section-named-in-words": (
+        "  - nav_background:\n",
+        "  - Achtergrond:\n",
+        "mkdocs.yml: nav[4]: found the section name 'Achtergrond'; expected a key of protocol/labels.yml, such as "
+        "nav_roles, that names the section in every language",
+    ),
     "nav-other-website": (
         "  - about.md\n",
         "  - about.md\n  - Elders: https://example.org/\n",
