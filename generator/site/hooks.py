@@ -6,7 +6,8 @@
 - on_config: refuse a symbolic link out of the project (generator/symlinks.py); load and
   validate the protocol data and every page's markers, and render the PDF forms that changed
   into .cache/forms, before anything is written to the site (a broken file stops the build with
-  one line per problem, and site/ is left as it was).
+  one line per problem, and site/ is left as it was); give mkdocs-static-i18n, the theme and
+  search the data's languages (plugins.py: mkdocs.yml names none).
 - on_page_markdown: fill the page's markers from the data.
 - on_post_page: English pages search their own index; Material's invalid markup is made valid;
   a Content-Security-Policy in every page, the 404 pages too (csp.py).
