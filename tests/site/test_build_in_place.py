@@ -49,8 +49,9 @@ def add_turkish(root: Path) -> None:
 
 
 def remove_english(root: Path) -> None:
-    """English out of settings.yml's list only: its texts and docs/en/ left behind."""
+    """English out of settings.yml's list and docs/en/ deleted, but its texts left in the data."""
     edit(root / "protocol/settings.yml", "  - code: en\n    name: English\n", "")
+    shutil.rmtree(root / "docs/en")
 
 
 def body_link(target: str):
@@ -89,7 +90,7 @@ CASES = {
         "protocol/settings.yml: contacts.confidential-advisor.tr: found nothing; expected a text in every language of "
         "protocol/settings.yml (nl, en, tr); add the missing translation",
     ),
-    "english-removed-from-the-list-only": (
+    "english-texts-left-behind": (
         remove_english,
         "protocol/settings.yml: contacts.confidential-advisor: found a text in 'en'; expected a text in exactly "
         "the languages of protocol/settings.yml (nl)",
