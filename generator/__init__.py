@@ -9,8 +9,9 @@ product_path() finds the product's.
 
 from pathlib import Path
 
-LANGUAGES = ("nl", "en")
-DEFAULT_LANGUAGE = "nl"
+# The site's languages are data: protocol/settings.yml `languages:` (generator.languages), carried
+# by the loaded protocol (Protocol.languages; the first is the default, at /).
+
 PRODUCT = Path(__file__).resolve().parent.parent
 
 

@@ -74,7 +74,7 @@ def write_for(
     labels = {key: text[lang] for key, text in protocol.labels.items()}
     title = f"{protocol.settings.short} · {labels['booklet_title']}"
     version = adoption_line(protocol, lang, format_date)
-    target = Path(site_dir) / site_prefix(lang) / BOOKLET_FILE
+    target = Path(site_dir) / site_prefix(lang, protocol.codes) / BOOKLET_FILE
     wanted_chapters = [c for c in chapters if wanted(c.path)]
     print_booklet(wanted_chapters, lang, title, labels["booklet_subtitle"], version, target, cache, assets)
     return target

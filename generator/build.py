@@ -71,7 +71,14 @@ def config_problems(root: Path, config: dict) -> list[Problem]:
     the handbook's own check would run)."""
     docs = root / str(config.get("docs_dir") or "docs")
     pages = [p.relative_to(docs).as_posix() for p in sorted(docs.rglob("*.md"))] if docs.is_dir() else []
-    return site_problems(root, docs, pages)
+    from generator.errors import DataError
+    from generator.languages import codes, read
+
+    try:
+        languages = codes(read(root))
+    except DataError as exc:
+        return exc.problems
+    return site_problems(root, docs, pages, languages)
 
 
 def refuse(lines: list[str], target: Path) -> int:

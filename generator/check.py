@@ -20,9 +20,10 @@ from pathlib import Path
 
 from mkdocs.utils.meta import get_data as get_front_matter
 
-from generator import LANGUAGES
 from generator.errors import DataError, Problem
 from generator.handbook import Handbook, form_files, load_handbook
+from generator.languages import codes
+from generator.languages import read as read_languages
 from generator.model import Protocol
 from generator.pages.anchors import anchor_problems
 from generator.pages.context import PageContext
@@ -58,22 +59,23 @@ def check_handbook(
     root = Path(root)
     docs_dir = Path(docs_dir) if docs_dir else root / "docs"
     refuse_outside_links(root, [docs_dir])  # before any file is read: no file from outside the project
+    languages = codes(read_languages(root))  # settings.yml's `languages:`: one line when it is broken
     problems: list[Problem] = []
     handbook = None
     try:
         handbook = load(root)
     except DataError as exc:
         problems.extend(exc.problems)
-    generated = form_pages(form_files(root))  # each form's page is made from its definition
-    pages, found = page_problems(docs_dir, generated)
+    generated = form_pages(form_files(root), languages)  # each form's page is made from its definition
+    pages, found = page_problems(docs_dir, generated, languages)
     problems.extend(found)
     problems.extend(page_html_problems(pages, root))  # Markdown, not HTML: generator.pages.pagehtml
-    problems.extend(site_problems(root, docs_dir, [page.src for page in pages if page.src not in generated]))
+    problems.extend(site_problems(root, docs_dir, [page.src for page in pages if page.src not in generated], languages))
     if problems:
         raise DataError(problems)
     filled = {}
     for page in pages:
-        lang, path = split_src(page.src)
+        lang, path = split_src(page.src, languages)
         ctx = PageContext(handbook.protocol, lang, path, pdfs=True, directory_urls=directory_urls, handbook=handbook)
         markdown, _ = get_front_matter(page.text)  # as MkDocs hands it to pages
         try:
@@ -96,5 +98,5 @@ def site_files(docs_dir: Path, generated: dict, handbook: Handbook) -> set[str]:
     """Every file a page may link to, by its docs src: the files under docs/, the generated form
     pages, and each form's PDF beside its page (generator.site.forms)."""
     files = {path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*") if path.is_file()}
-    pdfs = {f"{lang}/forms/{form_id}.pdf" for lang in LANGUAGES for form_id in handbook.forms}
+    pdfs = {f"{lang}/forms/{form_id}.pdf" for lang in handbook.protocol.codes for form_id in handbook.forms}
     return files | set(generated) | pdfs

@@ -66,7 +66,7 @@ def decided(ctx, name: str) -> str:
     value = getattr(ctx.protocol.settings, name)
     if value:
         return md_text(value[ctx.lang])  # text, never Markdown
-    return md_text(_fill(ctx.protocol, ctx.t(f"undecided_{name}")))
+    return md_text(_fill(ctx.protocol, ctx.t(f"undecided_{name}"), ctx.lang))
 
 
 def adoption_line(protocol: Protocol, lang: str, format_date) -> str:
@@ -88,5 +88,6 @@ def adoption_line(protocol: Protocol, lang: str, format_date) -> str:
     )
 
 
-def _fill(protocol: Protocol, text: str) -> str:
-    return text.replace("{system}", protocol.settings.student_system).replace("{school}", protocol.settings.school_name)
+def _fill(protocol: Protocol, text: str, lang: str) -> str:
+    settings = protocol.settings
+    return text.replace("{system}", settings.student_system[lang]).replace("{school}", settings.school_name)

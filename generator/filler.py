@@ -16,7 +16,6 @@ import re
 import string
 from pathlib import Path
 
-from generator import LANGUAGES
 from generator.errors import DataError, Problem
 
 PLACEHOLDERS = ("school", "system", "mentor_contact")
@@ -49,19 +48,30 @@ def fill(value: str, values: dict[str, str]) -> str:
 
 
 def fill_tree(
-    data: object, file: str, values: dict[str, object], problems: list[Problem], extra: tuple[str, ...] = (), key=""
+    data: object,
+    file: str,
+    values: dict[str, object],
+    problems: list[Problem],
+    extra: tuple[str, ...] = (),
+    key="",
+    languages: tuple[str, ...] = (),
 ) -> object:
-    """Every text in a structure read from YAML, filled; a {nl:, en:} mapping is filled per
-    language (so {mentor_contact} gets that language's words). `extra`: more allowed names,
-    left in place for later."""
+    """Every text in a structure read from YAML, filled; a {nl:, en:, …} mapping (the codes of
+    `languages`) is filled per language (so {mentor_contact} gets that language's words); a key of
+    it that is no listed language is left as it is, for the schema to name. `extra`: more allowed
+    names, left in place for later."""
     if isinstance(data, dict):
-        is_text = set(data) == set(LANGUAGES)
-        return {
-            k: fill_tree(v, file, _for_lang(values, k) if is_text else values, problems, extra, _join(key, k))
-            for k, v in data.items()
-        }
+        is_text = any(k in languages for k in data) and all(isinstance(v, str) for v in data.values())
+        if is_text:
+            return {
+                k: fill_tree(v, file, _for_lang(values, k), problems, extra, _join(key, k)) if k in languages else v
+                for k, v in data.items()
+            }
+        return {k: fill_tree(v, file, values, problems, extra, _join(key, k), languages) for k, v in data.items()}
     if isinstance(data, list):
-        return [fill_tree(v, file, values, problems, extra, f"{key}[{_item(v, i)}]") for i, v in enumerate(data)]
+        return [
+            fill_tree(v, file, values, problems, extra, f"{key}[{_item(v, i)}]", languages) for i, v in enumerate(data)
+        ]
     if not isinstance(data, str):
         return data
     names = tuple(n for n, v in values.items() if isinstance(v, str)) + extra
@@ -86,10 +96,17 @@ def _join(key: str, part: object) -> str:
     return f"{key}.{part}" if key else str(part)
 
 
-def fill_file(data: object, file: str, values: dict[str, object] | None, extra: tuple[str, ...] = ()) -> object:
-    """A whole file's data filled in; DataError naming every bad placeholder."""
+def fill_file(
+    data: object,
+    file: str,
+    values: dict[str, object] | None,
+    extra: tuple[str, ...] = (),
+    languages: tuple[str, ...] = (),
+) -> object:
+    """A whole file's data filled in; DataError naming every bad placeholder. languages: the
+    site's language codes (a mapping of them is a text, filled per language)."""
     problems: list[Problem] = []
-    filled = fill_tree(data, file, values or _themselves(), problems, extra)
+    filled = fill_tree(data, file, values or _themselves(), problems, extra, languages=languages)
     if problems:
         raise DataError(problems)
     return filled
@@ -105,12 +122,12 @@ def placeholder_values(root: Path) -> dict[str, object]:
         settings = read_yaml(Path(root) / "protocol" / "settings.yml", Path(root))
         values = {
             "school": settings["school_name"],
-            "system": settings["student_system"],
+            "system": dict(settings["student_system"]),
             "mentor_contact": dict(settings["mentor_contact"]),
         }
     except (DataError, TypeError, KeyError, ValueError):
         return _themselves()
-    texts = [values["school"], values["system"], *values["mentor_contact"].values()]
+    texts = [values["school"], *values["system"].values(), *values["mentor_contact"].values()]
     return values if all(isinstance(t, str) for t in texts) else _themselves()
 
 

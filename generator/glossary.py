@@ -35,15 +35,21 @@ SCHEMA = {
 }
 
 
-def load_glossary(root: Path | str, values: dict[str, object] | None = None) -> dict[str, dict]:
+def load_glossary(
+    root: Path | str, values: dict[str, object] | None = None, languages: tuple[str, ...] = ()
+) -> dict[str, dict]:
     """The terms of root's glossary, checked, with {system} (and the other placeholders) filled in
     from values (generator.handbook passes the settings; None leaves them as they are)."""
     root = Path(root)
+    if not languages:
+        from generator.languages import codes, read
+
+        languages = codes(read(root))
     data = read_yaml(root / FILE, root)
-    problems = schema_problems(data, SCHEMA, FILE)
+    problems = schema_problems(data, SCHEMA, FILE, languages)
     if problems:
         raise DataError(problems)
-    return fill_file(data, FILE, values)["terms"]
+    return fill_file(data, FILE, values, languages=languages)["terms"]
 
 
 def glossary(ctx, terms: str) -> str:

@@ -51,6 +51,7 @@ def load_handbook(root: Path) -> Handbook:
     from generator.forms.definitions import load_definitions
     from generator.forms.labels import load_labels
     from generator.glossary import load_glossary
+    from generator.languages import codes, read
     from generator.loader import read_protocol
 
     root = Path(root)
@@ -63,14 +64,16 @@ def load_handbook(root: Path) -> Handbook:
             problems.extend(exc.problems)
             return None
 
+    languages = read(root)  # settings.yml's `languages:` first: every text is checked against them
+    langs = codes(languages)
     files = form_files(root)
-    protocol = attempt(read_protocol, root, files)
+    protocol = attempt(read_protocol, root, files, languages)
     # {school}, {system}, {mentor_contact} from the settings just read; while they are broken
     # (reported above) each name stands for itself, so no other file gets a misleading problem.
     values = placeholder_values(protocol) if protocol else {name: "{" + name + "}" for name in PLACEHOLDERS}
-    forms = attempt(load_definitions, root, values)
-    labels = attempt(load_labels, root, values)
-    glossary = attempt(load_glossary, root, values)
+    forms = attempt(load_definitions, root, values, langs)
+    labels = attempt(load_labels, root, values, langs)
+    glossary = attempt(load_glossary, root, values, langs)
     problems.extend(asset_problems(root))  # forms/print.css and the fonts, named by their file
     if protocol and forms:
         problems.extend(step_role_problems(protocol, forms))
@@ -84,7 +87,7 @@ def placeholder_values(protocol: Protocol) -> dict[str, object]:
     settings = protocol.settings
     return {
         "school": settings.school_name,
-        "system": settings.student_system,
+        "system": dict(settings.student_system),
         "mentor_contact": dict(settings.mentor_contact),
     }
 

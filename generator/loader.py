@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from generator import languages as site_languages
 from generator import schema, school
 from generator.adopted import traced
 from generator.errors import DataError, Problem
@@ -32,11 +33,14 @@ def load_protocol(root: Path = REPO_ROOT) -> Protocol:
     return load_handbook(root).protocol
 
 
-def read_protocol(root: Path, form_files: dict[str, str]) -> Protocol:
+def read_protocol(root: Path, form_files: dict[str, str], languages: tuple | None = None) -> Protocol:
     """The protocol from protocol/; form_files: form id -> its definition file (for references).
-    Its `forms` are left empty: the handbook fills them in from the checked definitions."""
+    Its `forms` are left empty: the handbook fills them in from the checked definitions.
+    languages: settings.yml's `languages:` (generator.languages), read first; every text has them."""
     root = Path(root)
     problems: list[Problem] = []
+    languages = languages or site_languages.read(root)
+    codes = site_languages.codes(languages)
 
     def load(path: Path, shape: dict) -> object:
         rel = display_path(path, root)
@@ -48,7 +52,7 @@ def read_protocol(root: Path, form_files: dict[str, str]) -> Protocol:
         except DataError as exc:
             problems.extend(exc.problems)
             return None
-        found = schema_problems(data, shape, rel)
+        found = schema_problems(data, shape, rel, codes)
         problems.extend(found)
         return None if found else data
 
@@ -68,13 +72,14 @@ def read_protocol(root: Path, form_files: dict[str, str]) -> Protocol:
     }
     problems.extend(cross_reference_problems(settings, proto, roles, dict.fromkeys(form_files), files))
     problems.extend(school.problems(settings, root))
-    adopted = traced(root, roles, files, problems)
+    adopted = traced(root, roles, files, problems, codes)
     if problems:
         raise DataError(problems)
 
-    values = {"school": settings["school_name"], "system": settings["student_system"]}
-    filler = _Filler(values, Text(settings["mentor_contact"]), problems)
-    protocol = _build(settings, proto, roles, files, filler, labels)
+    values = {"school": settings["school_name"]}
+    per_language = {"mentor_contact": Text(settings["mentor_contact"]), "system": Text(settings["student_system"])}
+    filler = _Filler(values, per_language, problems)
+    protocol = _build(settings, proto, roles, files, filler, labels, languages)
     protocol.labels.update({k: filler(v, "protocol/labels.yml", k, checks_as=f"labels.{k}") for k, v in labels.items()})
     protocol.adopted.update(adopted)
     if problems:
@@ -87,8 +92,10 @@ class _Filler:
     time, strictly (an unknown, malformed or formatted placeholder is a problem), then runs the
     named text checks (generator.textchecks) on the result."""
 
-    def __init__(self, values: dict[str, str], mentor_contact: Text, problems: list[Problem]):
-        self.values, self.mentor_contact, self.problems = values, mentor_contact, problems
+    def __init__(self, values: dict[str, str], per_language: dict[str, Text], problems: list[Problem]):
+        """values: the same in every language ({school}); per_language: one text per language
+        ({mentor_contact}, {system})."""
+        self.values, self.per_language, self.problems = values, per_language, problems
 
     def __call__(self, text: dict, file: str, key: str, checks_as: str | None = None) -> Text:
         """checks_as: the key the text checks see, when it is not `key` (labels are one-liners)."""
@@ -100,7 +107,7 @@ class _Filler:
                 found.append(problem)
                 out[lang] = value
             else:  # each placeholder replaced, every other character as typed (not str.format)
-                values = dict(self.values, mentor_contact=self.mentor_contact[lang])
+                values = dict(self.values, **{name: text[lang] for name, text in self.per_language.items()})
                 found += text_problems(fill(value, values), checks_as or key)
                 if is_body(key):  # a body is Markdown: the values go in as text (generator.pages.text)
                     values = {name: md_text(v) for name, v in values.items()}
@@ -109,11 +116,11 @@ class _Filler:
         return Text(out)
 
 
-def _build(settings, proto, roles, files, fill: _Filler, labels: dict) -> Protocol:
+def _build(settings, proto, roles, files, fill: _Filler, labels: dict, languages: tuple) -> Protocol:
     sfile, pfile = files["settings"], files["protocol"]
     built_settings = Settings(
         school_name=settings["school_name"],
-        student_system=settings["student_system"],
+        student_system=Text(settings["student_system"]),
         mentor_contact=Text(settings["mentor_contact"]),
         contacts={k: fill(v, sfile, f"contacts.{k}") for k, v in settings["contacts"].items()},
         contact_ladder=tuple(settings["contact_ladder"]),
@@ -140,9 +147,11 @@ def _build(settings, proto, roles, files, fill: _Filler, labels: dict) -> Protoc
         )
         for i, t in enumerate(proto.get("tracks", ()))
     )
-    decision = _DecisionText(settings, labels, fill)
-    built_roles = {rid: _build_role(roles[rid], files["roles"][rid], fill, decision) for rid in proto["roles"]}
+    codes = site_languages.codes(languages)
+    decision = _DecisionText(settings, labels, fill, codes)
+    built_roles = {rid: _build_role(roles[rid], files["roles"][rid], fill, decision, codes) for rid in proto["roles"]}
     return Protocol(
+        languages=tuple(languages),
         settings=built_settings,
         intro=fill(proto["intro"], pfile, "intro"),
         principles_intro=_maybe(lambda text: fill(text, pfile, "principles_intro"), proto.get("principles_intro")),
@@ -173,8 +182,8 @@ class _DecisionText:
     """A step's `school_decision: <setting>` part: the school's decision from settings.yml, or
     while it is `~`, labels.yml undecided_<setting> (what the protocol leaves open, said plainly)."""
 
-    def __init__(self, settings: dict, labels: dict, fill: _Filler):
-        self.settings, self.labels, self.fill = settings, labels, fill
+    def __init__(self, settings: dict, labels: dict, fill: _Filler, codes: tuple[str, ...]):
+        self.settings, self.labels, self.fill, self.codes = settings, labels, fill, codes
 
     def __call__(self, name: str, file: str, key: str) -> tuple[Text, bool]:
         value = self.settings.get(name)
@@ -183,7 +192,7 @@ class _DecisionText:
         label = f"undecided_{name}"
         if label not in self.labels:
             self.fill.problems.append(Problem(file, key, repr(name), f"a label '{label}' in protocol/labels.yml"))
-            return Text(dict.fromkeys(("nl", "en"), name)), True
+            return Text(dict.fromkeys(self.codes, name)), True
         return self.fill(self.labels[label], "protocol/labels.yml", label, checks_as=f"labels.{label}"), True
 
 
@@ -192,7 +201,7 @@ def _part(raw: dict, file: str, key: str, fill: _Filler, decision: _DecisionText
     if name:
         text, is_open = decision(name, file, f"{key}.school_decision")
         return Part(text=text, decision=name, open=is_open)
-    return Part(text=fill({lang: raw[lang] for lang in ("nl", "en")}, file, key), trace=_trace(raw))
+    return Part(text=fill({lang: raw[lang] for lang in decision.codes}, file, key), trace=_trace(raw))
 
 
 def _step_trace(parts: tuple[Part, ...]) -> Trace:
@@ -201,7 +210,7 @@ def _step_trace(parts: tuple[Part, ...]) -> Trace:
     return Trace(tuple(sources), any(part.is_advice for part in parts))
 
 
-def _build_role(data: dict, file: str, fill: _Filler, decision: _DecisionText) -> Role:
+def _build_role(data: dict, file: str, fill: _Filler, decision: _DecisionText, codes: tuple[str, ...]) -> Role:
     nodes = {}
     # With the protocol's own numbers in a role, those are its only numbers (no 1..n counting); an
     # item without `phase:` stays in the phase of the item before it in the file.
@@ -235,7 +244,7 @@ def _build_role(data: dict, file: str, fill: _Filler, decision: _DecisionText) -
                 **own,
                 trace=_step_trace(parts),
                 title=fill(raw["title"], file, f"{key}.title"),
-                body=Text({lang: " ".join(part.text[lang] for part in parts) for lang in ("nl", "en")}),
+                body=Text({lang: " ".join(part.text[lang] for part in parts) for lang in codes}),
                 parts=parts,
                 forms=tuple(raw.get("forms", ())),
                 next=tuple(raw.get("next", ())),
@@ -249,8 +258,7 @@ def _build_role(data: dict, file: str, fill: _Filler, decision: _DecisionText) -
         start=tuple(data["start"]),
         nodes=nodes,
         duties=tuple(
-            fill({lang: d[lang] for lang in ("nl", "en")}, file, f"duties[{i}]")
-            for i, d in enumerate(data.get("duties", ()))
+            fill({lang: d[lang] for lang in codes}, file, f"duties[{i}]") for i, d in enumerate(data.get("duties", ()))
         ),
         duty_traces=tuple(_trace(d) for d in data.get("duties", ())),
         audience=data.get("audience", "staff"),

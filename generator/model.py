@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 
 class Text(dict):
-    """A user-facing string in every language: Text(nl=..., en=...); text["en"]."""
+    """A user-facing string in every language of the site: Text(nl=..., en=...); text["en"]."""
 
     def __getattr__(self, lang: str) -> str:
         try:
@@ -173,7 +173,7 @@ class Reach:
 @dataclass(frozen=True)
 class Settings:
     school_name: str
-    student_system: str
+    student_system: Text  # per language: "Magister" / "het klassenboek", "the class logbook"
     mentor_contact: Text
     contacts: dict[str, Text]  # role id -> how to reach them (a channel, not a personal address)
     contact_ladder: tuple[str, ...]  # role ids, in order, for parents
@@ -227,10 +227,22 @@ class Protocol:
     principles: tuple[Text, ...]
     tracks: tuple[Track, ...]  # () when the protocol has none
     roles: dict[str, Role]
+    # The site's languages (protocol/settings.yml `languages:`), in order: the first is the
+    # default, at /. Every Text has exactly these codes.
+    languages: tuple = ()  # generator.languages.Language items
     forms: dict[str, FormRef] = field(default_factory=dict)
     labels: dict[str, Text] = field(default_factory=lambda: Labels())  # words around the data, from labels.yml
     adopted: dict = field(default_factory=dict)  # passage id -> generator.adopted.Passage
     phases: tuple[Phase, ...] = ()  # the protocol's own stages, in order; () when it has none
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The language codes, in order: ('nl', 'en')."""
+        return tuple(lang.code for lang in self.languages)
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0].code
 
     @property
     def nodes(self) -> dict[str, Node]:

@@ -3,18 +3,20 @@ generator.validate."""
 
 from __future__ import annotations
 
-from generator import LANGUAGES
 from generator.decisions import SHOWN
 
 ID = {"type": "string", "pattern": "^[a-z][a-z0-9_-]*$"}
 
 
 def per_language(value: dict) -> dict:
-    """An object with one `value` per language (generator.LANGUAGES: nl and en), and nothing else."""
+    """An object with one `value` per language, and nothing else. The languages are data
+    (protocol/settings.yml `languages:`): generator.schemacheck puts them in when it checks a file
+    (`x-per-language`: the shape of each language's value; `x-required-languages`: all required)."""
     return {
         "type": "object",
-        "properties": dict.fromkeys(LANGUAGES, value),
-        "required": list(LANGUAGES),
+        "x-per-language": value,
+        "x-required-languages": True,
+        "properties": {},
         "additionalProperties": False,
     }
 
@@ -52,7 +54,7 @@ TRACE = {
     "source": {"type": "array", "items": ID, "minItems": 1, "uniqueItems": True},
     "advice": {"type": "boolean"},
 }
-DUTY = {**TEXT, "properties": {**TEXT["properties"], **TRACE}}
+DUTY = {**TEXT, "properties": {**TRACE}}
 
 # A part of a step's text (generator.adopted.trace checks that each says where it comes from):
 # nl + en with `source:` (the protocol's duty) or `advice: true` (the school's advice); or
@@ -60,14 +62,11 @@ DUTY = {**TEXT, "properties": {**TEXT["properties"], **TRACE}}
 # from protocol/settings.yml, or while it is open, from labels.yml undecided_<setting>).
 PART = {
     "type": "object",
-    "properties": {
-        **dict.fromkeys(LANGUAGES, {"type": "string", "minLength": 1}),
-        **TRACE,
-        "school_decision": ID,
-    },
+    "x-per-language": {"type": "string", "minLength": 1},
+    "properties": {**TRACE, "school_decision": ID},
     "additionalProperties": False,
     "if": {"required": ["school_decision"]},
-    "else": {"required": list(LANGUAGES)},
+    "else": {"x-required-languages": True},
 }
 
 
@@ -96,7 +95,8 @@ SETTINGS = {
             "required": ["primary", "accent"],
             "additionalProperties": False,
         },
-        "student_system": LINE,
+        "languages": {"type": "array"},  # checked first, on its own (generator.languages)
+        "student_system": per_language(LINE),
         "editor_email": _open(EMAIL),
         "mentor_contact": TEXT,
         "contacts": {"type": "object", "additionalProperties": TEXT, "propertyNames": ID},
@@ -135,6 +135,7 @@ SETTINGS = {
         },
     },
     "required": [
+        "languages",
         "school_name",
         "site_title",
         "site_description",

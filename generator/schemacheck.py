@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from generator import LANGUAGES
 from generator.errors import Problem, show
 
 if TYPE_CHECKING:  # jsonschema is imported when data is checked, not by every build that reuses a check
@@ -40,9 +39,29 @@ def _has(node: object, part: object) -> bool:
     return part in node
 
 
-def schema_problems(data: object, schema: dict, file: str) -> list[Problem]:
+def with_languages(schema: object, languages: tuple[str, ...]) -> object:
+    """The schema with the site's languages put in (generator.schema.per_language): a text is a
+    mapping with exactly these codes. The languages are data, so the schemas name none."""
+    if isinstance(schema, list):
+        return [with_languages(item, languages) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out = {key: with_languages(value, languages) for key, value in schema.items()}
+    if "x-per-language" in out:
+        out["properties"] = {**dict.fromkeys(languages, out["x-per-language"]), **out.get("properties", {})}
+        out["x-languages"] = list(languages)
+    if out.pop("x-required-languages", False):
+        out["required"] = [*out.get("required", ()), *languages]
+        out["x-languages"] = list(languages)
+    return out
+
+
+def schema_problems(data: object, schema: dict, file: str, languages: tuple[str, ...] = ()) -> list[Problem]:
+    """Every problem of data against schema, one line each. languages: the site's language codes
+    (protocol/settings.yml), for a schema with texts in it."""
     from jsonschema import Draft202012Validator, FormatChecker
 
+    schema = with_languages(schema, tuple(languages))
     validator = Draft202012Validator(schema, format_checker=FormatChecker())
     errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     problems: list[Problem] = []
@@ -62,6 +81,15 @@ def _problems(error: ValidationError, file: str, data: object) -> list[Problem]:
     if error.validator == "required":  # one problem per missing key, each named once
         missing = [p for p in error.validator_value if p not in error.instance]
         return [_missing(error, name, file, data) for name in missing]
+    if error.validator == "additionalProperties" and "x-languages" in error.schema:  # a language not listed
+        langs = error.schema["x-languages"]
+        known = [k for k in error.schema.get("properties", {}) if k not in langs]
+        extra = [k for k in error.instance if k not in error.schema.get("properties", {})]
+        where = key_path(error.absolute_path, data)
+        expected = f"a text in exactly the languages of protocol/settings.yml ({', '.join(langs)})"
+        if known:
+            expected += f" and the keys {', '.join(known)}"
+        return [Problem(file, where, f"a text in {', '.join(map(repr, extra))}", expected)]
     if error.validator == "additionalProperties":  # every unknown key, not only the first
         allowed = sorted(error.schema.get("properties", {}))
         extra = [k for k in error.instance if k not in allowed]
@@ -72,8 +100,9 @@ def _problems(error: ValidationError, file: str, data: object) -> list[Problem]:
 
 def _missing(error: ValidationError, name: str, file: str, data: object) -> Problem:
     schema = error.schema
-    if set(schema.get("properties", {})) == set(LANGUAGES) or set(schema.get("required", ())) == set(LANGUAGES):
-        expected = "a text in every language (nl and en); add the missing translation"
+    if name in schema.get("x-languages", ()):
+        langs = ", ".join(schema["x-languages"])
+        expected = f"a text in every language of protocol/settings.yml ({langs}); add the missing translation"
     else:
         expected = f"a value for '{name}' (required keys: {', '.join(schema['required'])})"
     return Problem(file, key_path((*error.absolute_path, name), data), "nothing", expected)
@@ -104,8 +133,9 @@ def _problem(error: ValidationError, file: str, data: object) -> Problem:
         if isinstance(wanted, list):  # ["string", "null"]: a school decision that may be open
             wanted = next(t for t in wanted if t != "null")
         hint = _quote_hint(instance) if wanted == "string" else ""
-        if set(schema.get("properties", {})) == set(LANGUAGES):
-            return Problem(file, where(), show(instance), "a text in every language, written {nl: …, en: …}")
+        if "x-languages" in schema:
+            written = ", ".join(f"{lang}: …" for lang in schema["x-languages"])
+            return Problem(file, where(), show(instance), f"a text in every language, written {{{written}}}")
         return Problem(file, where(), show(instance), _TYPE_NAMES.get(wanted, wanted) + hint)
     if "x-expected" in schema and kind in ("pattern", "maxLength", "minLength", "not"):
         return Problem(file, where(), show(instance), schema["x-expected"])

@@ -24,8 +24,9 @@ import yaml
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
-from generator import DEFAULT_LANGUAGE, LANGUAGES, PRODUCT
+from generator import PRODUCT
 from generator.errors import DataError, Problem, show
+from generator.site.plugins import PLACEHOLDER
 
 CONFIG = "mkdocs.yml"
 HOOKS = "generator/site/hooks.py"  # the handbook's build steps, relative to the project
@@ -40,7 +41,7 @@ SCHOOL_KEYS = {
 }
 ASSET_KEYS = ("extra_javascript", "extra_css")
 ASSETS = "assets"  # docs/assets: the stylesheets, fonts and scripts
-ONE_LANGUAGE = " and ".join(LANGUAGES)
+PLACEHOLDER_TEXT = "- {locale: xx, name: from protocol/settings.yml, default: true}"
 
 
 class _Loader(yaml.SafeLoader):
@@ -80,6 +81,7 @@ class Site:
     config: dict
     docs_dir: Path
     pages: tuple[str, ...]  # the pages written by hand under docs/: "nl/about.md", …
+    languages: tuple[str, ...] = ()  # protocol/settings.yml's language codes, the first the default
 
     @property
     def i18n(self) -> dict | None:
@@ -122,39 +124,34 @@ class Site:
 
 
 def languages(site: Site) -> list[Problem]:
-    """One block per language of the data and docs/: no more (the data has no `tr` texts), no less
-    (a deleted block silently drops that language's site), each built, Dutch the default."""
+    """The languages are protocol/settings.yml's (the hooks give them to mkdocs-static-i18n:
+    generator/site/plugins.py): mkdocs.yml keeps only the placeholder MkDocs needs to load, and
+    each listed language has its pages in docs/<code>/ (no fallback to another language)."""
     i18n = site.i18n
     if i18n is None:
-        return [Problem(CONFIG, "plugins", "no i18n plugin", f"the i18n plugin with a block for {ONE_LANGUAGE}")]
+        return [Problem(CONFIG, "plugins", "no i18n plugin", "the i18n plugin (its languages come from the data)")]
     problems = []
-    blocks = [b for b in i18n.get("languages") or [] if isinstance(b, dict)]
-    locales = [b.get("locale") for b in blocks]
-    for block in blocks:
-        key = f"plugins.i18n.languages[{block.get('locale')}]"
-        if block.get("locale") not in LANGUAGES:
-            found = f"the language {show(block.get('locale'))}"
-            problems.append(Problem(CONFIG, key, found, f"only the languages the data has texts in ({ONE_LANGUAGE})"))
-        elif block.get("build", True) is not True:
-            problems.append(Problem(CONFIG, f"{key}.build", show(block["build"]), "true: every language is published"))
-        if block.get("default") and block.get("locale") != DEFAULT_LANGUAGE:
-            problems.append(Problem(CONFIG, f"{key}.default", "true", f"the default language to be {DEFAULT_LANGUAGE}"))
-    for lang in LANGUAGES:
-        if lang not in locales:
-            problems.append(
-                Problem(
-                    CONFIG,
-                    "plugins.i18n.languages",
-                    f"no block for '{lang}' (docs/{lang}/ and the data have it)",
-                    f"a block for every language ({ONE_LANGUAGE}); without it the '{lang}' site is not built",
-                )
-            )
+    if i18n.get("languages") != PLACEHOLDER:
+        expected = f"only the placeholder {PLACEHOLDER_TEXT}: the languages are in protocol/settings.yml (languages)"
+        listed = i18n.get("languages")
+        if isinstance(listed, list):
+            locales = ", ".join(str(b.get("locale")) if isinstance(b, dict) else show(b) for b in listed)
+            found = f"a list of languages ({locales})"
+        else:
+            found = show(listed)
+        problems.append(Problem(CONFIG, "plugins.i18n.languages", found, expected))
+    folders = {page.partition("/")[0] for page in site.pages if "/" in page}
+    for lang in site.languages:
+        if lang not in folders:
+            first = site.languages[0]
+            expected = f"the pages of every listed language in docs/<code>/ (copy docs/{first}/ and translate it)"
+            problems.append(Problem(f"docs/{lang}/", "(file)", f"no pages for the listed language '{lang}'", expected))
     if i18n.get("docs_structure") != "folder":
         found = show(i18n.get("docs_structure"))
         problems.append(Problem(CONFIG, "plugins.i18n.docs_structure", found, "'folder': docs/nl/, docs/en/"))
     if i18n.get("fallback_to_default") is not False:
         found = show(i18n.get("fallback_to_default"))
-        expected = "false: a page missing in one language fails, never shows the Dutch page"
+        expected = "false: a page missing in one language fails, never shows another language's page"
         problems.append(Problem(CONFIG, "plugins.i18n.fallback_to_default", found, expected))
     return problems
 
@@ -304,7 +301,7 @@ def nav(site: Site) -> list[Problem]:
     """The menu lists every page of docs/ and only pages of docs/, by their path in a language
     folder (roles/mentor.md: docs/nl/roles/mentor.md and docs/en/roles/mentor.md)."""
     problems = []
-    per_lang: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
+    per_lang: dict[str, set[str]] = {lang: set() for lang in site.languages}
     strays: dict[str, int] = {}  # docs/<folder>/ that is not a language -> pages in it
     for page in site.pages:
         lang, _, rest = page.partition("/")
@@ -315,15 +312,16 @@ def nav(site: Site) -> list[Problem]:
             strays[folder] = strays.get(folder, 0) + 1
     for folder, count in strays.items():
         found = f"{count} page(s) outside the language folders"
-        expected = f"pages only in docs/{'/ and docs/'.join(LANGUAGES)}/ (the languages of mkdocs.yml and the data)"
+        expected = f"pages only in docs/{'/, docs/'.join(site.languages)}/ (the languages of protocol/settings.yml)"
         problems.append(Problem(folder, "(file)", found, expected))
     navs: dict[str, list[str]] = {}  # key of a nav tree -> the languages that use it
     trees = {"nav": site.config.get("nav")}
     for prefix, block in site.language_blocks():
-        if block.get("locale") in LANGUAGES and "nav" in block:
+        if block.get("locale") in site.languages and "nav" in block:
             trees[f"{prefix}.nav"] = block["nav"]
             navs.setdefault(f"{prefix}.nav", []).append(block["locale"])
-    navs["nav"] = [lang for lang in LANGUAGES if not any(lang in langs for langs in navs.values())]
+    with_pages = [lang for lang in site.languages if per_lang[lang]]  # one without: named once (languages)
+    navs["nav"] = [lang for lang in with_pages if not any(lang in langs for langs in navs.values())]
     for key, langs in navs.items():
         pages = {lang: per_lang[lang] for lang in langs}
         listed, meant = set(), set()
@@ -343,6 +341,25 @@ def nav(site: Site) -> list[Problem]:
             files = " and ".join(f"docs/{lang}/{rest}" for lang in langs if rest in per_lang[lang])
             found = f"no entry for the page {rest} ({files})"
             problems.append(Problem(CONFIG, key, found, f"every page of docs/ in the menu: add '- {rest}' to {key}"))
+    return problems
+
+
+def nav_section_names(site: Site) -> list[Problem]:
+    """A menu section is named by a key of protocol/labels.yml (nav_roles), which gives its name in
+    every language (generator/site/plugins.py): a section named in words would read the same in all."""
+    from generator.yamlio import read_yaml
+
+    try:
+        labels = read_yaml(site.root / "protocol" / "labels.yml", site.root)
+    except DataError:
+        return []  # the data's own check names what is wrong with the file
+    if not isinstance(labels, dict):
+        return []
+    problems = []
+    for key, title, target in _nav_entries(site.config.get("nav"), "nav"):
+        if title is not None and target is None and title not in labels and not _MARKUP.search(title):
+            expected = "a key of protocol/labels.yml, such as nav_roles, that names the section in every language"
+            problems.append(Problem(CONFIG, key, f"the section name {title!r}", expected))
     return problems
 
 
@@ -395,6 +412,7 @@ def _plain(value: object) -> str | None:
 CHECKS: list[Callable[[Site], list[Problem]]] = [
     languages,
     nav,
+    nav_section_names,
     school,
     texts,
     site_url,
@@ -406,11 +424,12 @@ CHECKS: list[Callable[[Site], list[Problem]]] = [
 ]
 
 
-def site_problems(root: Path, docs_dir: Path, pages: list[str]) -> list[Problem]:
-    """Every problem of mkdocs.yml; pages: the pages written by hand under docs_dir ('nl/about.md')."""
+def site_problems(root: Path, docs_dir: Path, pages: list[str], languages: tuple[str, ...]) -> list[Problem]:
+    """Every problem of mkdocs.yml; pages: the pages written by hand under docs_dir ('nl/about.md');
+    languages: the language codes of protocol/settings.yml."""
     try:
         config = read_config(root)
     except DataError as exc:
         return exc.problems
-    site = Site(Path(root), config, Path(docs_dir), tuple(pages))
+    site = Site(Path(root), config, Path(docs_dir), tuple(pages), tuple(languages))
     return [problem for check in CHECKS for problem in check(site)]

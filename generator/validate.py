@@ -14,7 +14,6 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from generator import LANGUAGES
 from generator.errors import Problem, show
 
 
@@ -96,10 +95,10 @@ def references(d: Data) -> Iterator[Problem]:
 def branch_labels(d: Data) -> Iterator[Problem]:
     """The answers of one decision differ from each other."""
     for file, _, step in d.steps():
-        seen: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
+        seen: dict[str, set[str]] = {}
         for j, branch in enumerate(step.get("branches", ())):
             for lang, label in branch["label"].items():
-                if label in seen[lang]:
+                if label in seen.setdefault(lang, set()):
                     key = f"steps[{step['id']}].branches[{j}].label.{lang}"
                     yield Problem(file, key, repr(label), "a label different from the other branches")
                 seen[lang].add(label)
@@ -119,9 +118,11 @@ def settings_references(d: Data) -> Iterator[Problem]:
             yield Problem(sfile, f"contacts.{rid}", "an unknown role", f"a role id ({d.role_ids()})")
     for rid in [*s["contact_ladder"], *([alternative] if alternative else [])]:
         if rid in d.roles and rid not in s["contacts"]:
-            yield Problem(sfile, f"contacts.{rid}", "nothing", "how to reach this role, in nl and en")
-    for key, value in [("school_name", s["school_name"]), ("student_system", s["student_system"])] + [
-        (f"mentor_contact.{lang}", text) for lang, text in s["mentor_contact"].items()
+            yield Problem(sfile, f"contacts.{rid}", "nothing", "how to reach this role, in every language")
+    for key, value in [
+        ("school_name", s["school_name"]),
+        *((f"student_system.{lang}", text) for lang, text in s["student_system"].items()),
+        *((f"mentor_contact.{lang}", text) for lang, text in s["mentor_contact"].items()),
     ]:
         placeholder = _PLACEHOLDER.search(value)
         if placeholder:  # these are what {school}, {system} and {mentor_contact} stand for

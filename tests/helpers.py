@@ -22,13 +22,26 @@ from urllib.parse import unquote, urljoin, urlparse
 
 from bs4 import BeautifulSoup
 
-from generator import LANGUAGES
+from generator import languages as site_languages
 from generator.handbook import form_files
 from generator.pages.generated import form_pages
-from generator.site.language import site_prefix
+from generator.site import language
 from tests import tiers
 
 ROOT = Path(__file__).resolve().parent.parent
+# The project's languages (protocol/settings.yml `languages:`), the first the default, at /.
+LANGUAGES = site_languages.codes(site_languages.read(ROOT))
+
+
+def site_prefix(lang: str) -> str:
+    """'' for the default language, 'en/' for English (generator.site.language, the project's languages)."""
+    return language.site_prefix(lang, LANGUAGES)
+
+
+def split_src(src: str) -> tuple[str, str]:
+    return language.split_src(src, LANGUAGES)
+
+
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)""")
 
 
@@ -71,7 +84,7 @@ def page_urls(lang: str) -> list[str]:
     the pages under docs/ and the form pages the build makes from the form definitions."""
     docs = ROOT / "docs" / lang
     written = {md.relative_to(docs).as_posix() for md in docs.rglob("*.md")}
-    generated = {src.split("/", 1)[1] for src in form_pages(form_files(ROOT)) if src.startswith(f"{lang}/")}
+    generated = {src.split("/", 1)[1] for src in form_pages(form_files(ROOT), LANGUAGES) if src.startswith(f"{lang}/")}
     return [site_path(lang, page) for page in sorted(written | generated)]
 
 

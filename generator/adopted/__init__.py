@@ -9,11 +9,13 @@ from generator.errors import DataError, Problem
 __all__ = ["Block", "load_adopted", "trace_problems", "traced"]
 
 
-def traced(root: Path, roles: dict[str, dict], files: dict, problems: list[Problem]) -> dict[str, Block]:
+def traced(
+    root: Path, roles: dict[str, dict], files: dict, problems: list[Problem], languages: tuple[str, ...]
+) -> dict[str, Block]:
     """The adopted text's blocks by id; adds to `problems` what is wrong with the text or with a
     step's trace to it (the loader's one call into this package)."""
     try:
-        blocks = load_adopted(root)
+        blocks = load_adopted(root, languages)
     except DataError as exc:
         problems.extend(exc.problems)
         return {}

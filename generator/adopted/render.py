@@ -60,7 +60,11 @@ def adopted(ctx) -> str:
             open_list = None
         if block.is_heading:
             level = "##" if block.kind == "heading" else "###"
-            out += ["", f"{level} {md_text(block.text[lang])} {{#{block.id}}}", ""]
+            shown = block.shown(lang)
+            marked = f' lang="{shown}"' if shown != lang else ""  # adopted in another language only
+            out += ["", f"{level} {md_text(block.text[shown])} {{#{block.id}{marked}}}", ""]
+            if shown != lang:
+                out += [f'<p class="adopted-missing">{_note(block, lang, ctx.t)}</p>', ""]
         else:
             out += [f'<p class="passage" id="{block.id}">{_text(block, lang, ctx.t)}</p>', ""]
     if open_list:
@@ -79,6 +83,14 @@ def _item(block: Block, lang: str, t, closes: bool) -> str:
 
 
 def _text(block: Block, lang: str, t) -> str:
-    if block.text[lang] is None:
-        return f"<em>{escape(t('not_in_english'))}.</em> {escape(block.missing)}"
-    return str(escape(block.text[lang]))
+    """The passage in the page's language; one the school did not adopt in it, as adopted (in the
+    first language that has it, marked with lang="…") with a note saying so."""
+    shown = block.shown(lang)
+    if shown == lang:
+        return str(escape(block.text[lang]))
+    return f'<span lang="{shown}">{escape(block.text[shown])}</span> {_note(block, lang, t)}'
+
+
+def _note(block: Block, lang: str, t) -> str:
+    note = block.missing.get(lang)
+    return f"<em>{escape(t('not_in_this_language'))}.</em>" + (f" {escape(note)}" if note else "")

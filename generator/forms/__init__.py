@@ -1,7 +1,7 @@
 """The fillable PDF forms: definitions as data → view → Jinja2 HTML → WeasyPrint → repaired PDF.
 
 Public API:
-    build_forms(handbook, out_dir, langs=("nl", "en"), form_ids=None, jobs=None, *, progress=None)
+    build_forms(handbook, out_dir, langs=None, form_ids=None, jobs=None, *, progress=None)
         -> list[Path]                      # PDFs written to <out_dir>/<lang>/<form_id>.pdf
     render_form_page(handbook, form_id, lang, *, pdf_href=None, step_url=None, assets=None) -> str
         # HTML fragment describing a form, for a handbook page

@@ -35,7 +35,6 @@ from generator.forms.capacity import TEXT_SIZE, max_length
 from generator.forms.model import Widget
 from generator.forms.structure import add_header_scopes
 from generator.forms.tickfont import add_tick_font
-from generator.forms.view import HTML_LANG
 
 RADIO_FLAGS = (1 << 14) | (1 << 15)  # NoToggleToOff, Radio
 KAPPA = 4 * (sqrt(2) - 1) / 3  # Bézier handle length for a quarter circle
@@ -93,7 +92,7 @@ def repair(data: bytes, widgets: list[Widget], lang: str, title: str, font_file:
     for page in pdf.pages:
         page.obj.Tabs = Name.S
     add_header_scopes(pdf)
-    pdf.Root.Lang = String(HTML_LANG[lang])
+    pdf.Root.Lang = String(lang)
     pdf.docinfo.Title = String(title)
     out = io.BytesIO()
     pdf.save(

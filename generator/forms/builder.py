@@ -16,7 +16,6 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from generator import LANGUAGES
 from generator.errors import DataError, Problem
 from generator.fileio import atomic_write, digest, environment
 from generator.forms.document import form_pdf
@@ -31,7 +30,7 @@ MANIFEST = ".forms-manifest.json"
 def build_forms(
     handbook: Handbook,
     out_dir: Path,
-    langs: tuple[str, ...] = LANGUAGES,
+    langs: tuple[str, ...] | None = None,
     form_ids: list[str] | None = None,
     jobs: int | None = None,
     *,
@@ -43,6 +42,7 @@ def build_forms(
     progress: optional callable(str) told about each form (the CLI prints it to stderr).
     """
     out_dir = Path(out_dir)
+    langs = tuple(langs or handbook.protocol.codes)  # every language of the site unless asked
     _check_request(handbook, langs, form_ids)
     ids = sorted(form_ids) if form_ids else sorted(handbook.forms)
     manifest = _read_manifest(out_dir)
@@ -105,9 +105,9 @@ def _render_one(handbook: Handbook, form_id: str, lang: str) -> tuple[bytes, str
 def _check_request(handbook: Handbook, langs, form_ids) -> None:
     """The command line's languages and forms exist (the data itself was checked when loaded)."""
     problems = [
-        Problem("(command line)", "--lang", repr(lang), "one of " + ", ".join(LANGUAGES))
+        Problem("(command line)", "--lang", repr(lang), "one of " + ", ".join(handbook.protocol.codes))
         for lang in langs
-        if lang not in LANGUAGES
+        if lang not in handbook.protocol.codes
     ]
     problems += [
         Problem("(command line)", "--form", repr(form_id), "one of " + ", ".join(sorted(handbook.forms)))

@@ -7,7 +7,6 @@ import sys
 import time
 from pathlib import Path
 
-from generator import LANGUAGES
 from generator.errors import DataError
 from generator.forms.builder import FormBuildError, build_forms
 
@@ -19,7 +18,7 @@ def parser() -> argparse.ArgumentParser:
         prog="python -m generator forms",
         description="Render the fillable PDF forms. Only forms whose inputs changed are rendered again.",
     )
-    p.add_argument("--lang", choices=LANGUAGES, action="append", help="a language (default: all); may repeat")
+    p.add_argument("--lang", action="append", help="a language of protocol/settings.yml (default: all); may repeat")
     p.add_argument("--form", action="append", metavar="ID", help="a form id (default: all); may repeat")
     p.add_argument("--out", default="site/forms", metavar="DIR", help="output folder (default: site/forms)")
     p.add_argument("--jobs", type=int, default=None, metavar="N", help="parallel processes (default: CPU count)")
@@ -43,7 +42,7 @@ def main(argv: list[str]) -> int:
         written = build_forms(
             load_handbook(root),
             Path(args.out),
-            langs=tuple(args.lang or LANGUAGES),
+            langs=tuple(args.lang or ()),
             form_ids=args.form,
             jobs=args.jobs,
             progress=say,

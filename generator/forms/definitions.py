@@ -33,7 +33,9 @@ def definitions_dir(root: Path) -> Path:
     return root / "forms" / "definitions"
 
 
-def load_definitions(root: Path, values: dict[str, object] | None = None) -> dict[str, FormDefinition]:
+def load_definitions(
+    root: Path, values: dict[str, object] | None = None, languages: tuple[str, ...] | None = None
+) -> dict[str, FormDefinition]:
     """Every form definition under root, by id. Raises DataError listing every problem found.
 
     values: what {school}, {system} and {mentor_contact} stand for (generator.handbook passes the
@@ -42,6 +44,7 @@ def load_definitions(root: Path, values: dict[str, object] | None = None) -> dic
     forms: dict[str, FormDefinition] = {}
     problems: list[Problem] = []
     values = values if values is not None else placeholder_values(root)
+    languages = languages or _languages(root)
     for path in sorted(definitions_dir(root).glob("*.yml")):
         if not is_form_id(path.stem):  # the file's name is the form's id: in URLs, PDF names, steps
             file = f"{DEFINITIONS}/{path.name}"
@@ -49,7 +52,7 @@ def load_definitions(root: Path, values: dict[str, object] | None = None) -> dic
             problems.append(Problem(file, "(file)", f"the file name {path.name!r}", expected))
             continue
         try:
-            forms[path.stem] = load_definition(path, root, values)
+            forms[path.stem] = load_definition(path, root, values, languages)
         except DataError as error:
             problems.extend(error.problems)
     if problems:
@@ -57,21 +60,34 @@ def load_definitions(root: Path, values: dict[str, object] | None = None) -> dic
     return forms
 
 
-def load_definition(path: Path, root: Path | None = None, values: dict[str, object] | None = None) -> FormDefinition:
-    """One form definition from its YAML file; raises DataError naming the file and the key."""
+def _languages(root: Path) -> tuple[str, ...]:
+    from generator.languages import codes, read
+
+    return codes(read(root))
+
+
+def load_definition(
+    path: Path,
+    root: Path | None = None,
+    values: dict[str, object] | None = None,
+    languages: tuple[str, ...] | None = None,
+) -> FormDefinition:
+    """One form definition from its YAML file; raises DataError naming the file and the key.
+    languages: the site's language codes (protocol/settings.yml), read from root when not given."""
     file = path.relative_to(root).as_posix() if root and path.is_relative_to(root) else str(path)
     data = read_yaml(path, root or path.parent)  # the one YAML reader (generator.yamlio)
     if values is None and root:
         values = placeholder_values(root)
-    data = fill_file(data, file, values, extra=("n",))  # the one filler ({n}: a table's row number)
-    return parse_definition(path.stem, file, data)
+    languages = languages or _languages(root or path.parent.parent.parent)
+    data = fill_file(data, file, values, extra=("n",), languages=languages)  # {n}: a table's row number
+    return parse_definition(path.stem, file, data, languages)
 
 
-def parse_definition(form_id: str, file: str, data: object) -> FormDefinition:
+def parse_definition(form_id: str, file: str, data: object, languages: tuple[str, ...]) -> FormDefinition:
     """A FormDefinition from already-parsed data: schema first, then the checks a schema cannot do."""
     if not isinstance(data, dict):
         raise DataError([Problem(file, "(top level)", show(data), "a mapping with title, intro, …")])
-    found = schema.problems(file, data)
+    found = schema.problems(file, data, languages)
     if found:
         raise DataError(found)
     form = FormDefinition(

@@ -43,19 +43,23 @@ def labels_file(root: Path) -> Path:
     return root / "forms" / "labels.yml"
 
 
-def load_labels(root: Path, values: dict[str, object] | None = None) -> Labels:
+def load_labels(root: Path, values: dict[str, object] | None = None, languages: tuple[str, ...] = ()) -> Labels:
     """forms/labels.yml, checked; {school}, {system} and {mentor_contact} filled in from values
     (generator.handbook passes the settings), the drawing parameters ({page}, {row} …) left for
     Labels.get."""
     path = labels_file(root)
     file = path.relative_to(root).as_posix()
     data = read_yaml(path, root)  # the one YAML reader (generator.yamlio), then the one filler
-    return parse_labels(file, fill_file(data, file, values, extra=LABEL_PARAMETERS))
+    if not languages:
+        from generator.languages import codes, read
+
+        languages = codes(read(root))
+    return parse_labels(file, fill_file(data, file, values, extra=LABEL_PARAMETERS, languages=languages), languages)
 
 
-def parse_labels(file: str, data: object) -> Labels:
+def parse_labels(file: str, data: object, languages: tuple[str, ...]) -> Labels:
     """The labels, checked against the same schema and with the same messages as protocol/labels.yml."""
-    found = schema_problems(data, LABELS, file)
+    found = schema_problems(data, LABELS, file, languages)
     if not found:  # a label of spaces only, or with a word no line can hold
         found = [
             Problem(file, f"{key}.{lang}", *problem)

@@ -93,7 +93,7 @@ FORM = {
 }
 
 
-def problems(file: str, data: object) -> list[Problem]:
+def problems(file: str, data: object, languages: tuple[str, ...]) -> list[Problem]:
     """Every way in which data does not match the schema, as Problems naming file and key (the
     one translator, generator.schemacheck, as for every other data file)."""
-    return schema_problems(data, FORM, file)
+    return schema_problems(data, FORM, file, languages)

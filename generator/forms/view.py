@@ -13,7 +13,6 @@ from generator.forms.labels import Labels, fill
 from generator.forms.model import STEP_ROWS, Field, FormDefinition, Widget
 from generator.model import Protocol
 
-HTML_LANG = {"nl": "nl-NL", "en": "en-GB"}
 LINE_PT = 22.68  # one line of handwriting in a multi-line field: 8 mm
 RECORD_FIELDS = ("recorded-on", "recorded-by")
 
@@ -23,10 +22,10 @@ def form_view(form: FormDefinition, protocol: Protocol, labels: Labels, lang: st
     settings = protocol.settings
 
     def text(value: str) -> str:  # protocol texts may say {system} or {school}
-        return fill(value, system=settings.student_system, school=settings.school_name)
+        return fill(value, system=settings.student_system[lang], school=settings.school_name)
 
     def label(key: str, **values: object) -> str:
-        return labels.get(key, lang, system=settings.student_system, **values)
+        return labels.get(key, lang, system=settings.student_system[lang], **values)
 
     sections = [
         {
@@ -45,9 +44,9 @@ def form_view(form: FormDefinition, protocol: Protocol, labels: Labels, lang: st
     view = {
         "id": form.id,
         "lang": lang,
-        "html_lang": HTML_LANG[lang],
+        "html_lang": lang,  # the language's code, as the site's pages have it
         "school": settings.school_name,
-        "system": settings.student_system,
+        "system": settings.student_system[lang],
         "title": form.title[lang],
         "version_label": label("version_label"),
         "version": settings.version or protocol.labels["open_short"][lang],

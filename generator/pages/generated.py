@@ -8,8 +8,6 @@ a form is one YAML file plus the step that names it in its `forms:` list.
 
 from __future__ import annotations
 
-from generator import LANGUAGES
-
 
 def form_page_src(lang: str, form_id: str) -> str:
     """Where the page pretends to live under docs/: 'en/forms/incident-report.md'."""
@@ -20,10 +18,10 @@ def form_page_markdown(form_id: str) -> str:
     return f"<!-- protocol:form-title form={form_id} -->\n\n<!-- protocol:form form={form_id} -->\n"
 
 
-def form_pages(form_files: dict[str, str]) -> dict[str, tuple[str, str]]:
+def form_pages(form_files: dict[str, str], languages: tuple[str, ...]) -> dict[str, tuple[str, str]]:
     """Every form's page in every language: docs src -> (the file it is made from, its Markdown)."""
     return {
         form_page_src(lang, form_id): (file, form_page_markdown(form_id))
-        for lang in LANGUAGES
+        for lang in languages
         for form_id, file in form_files.items()
     }

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import yaml
 
-from generator import LANGUAGES
 from generator.errors import Problem
 from generator.pages.code import code_regions, in_code
 from generator.yamlio import INVISIBLE, INVISIBLE_EXPECTED, describe_char
@@ -60,24 +59,26 @@ def read_pages(docs_dir: Path, generated: dict[str, tuple[str, str]] | None = No
     return pages, problems
 
 
-def parity(docs_dir: Path, pages: list[Page]) -> list[Problem]:
-    """Every page exists in every language; the English site never falls back to Dutch."""
-    by_lang = {lang: set() for lang in LANGUAGES}
+def parity(docs_dir: Path, pages: list[Page], languages: tuple[str, ...]) -> list[Problem]:
+    """Every page exists in every language of protocol/settings.yml; no language falls back to another."""
+    by_lang = {lang: set() for lang in languages}
     for page in pages:
         head, _, rest = page.src.partition("/")
         if head in by_lang:
             by_lang[head].add(rest)
     every = set().union(*by_lang.values())
     problems = []
-    for lang in LANGUAGES:
+    for lang in languages:
+        if not (docs_dir / lang).is_dir():
+            continue  # a listed language with no pages at all: named once (generator.siteconfig.languages)
         for rest in sorted(every - by_lang[lang]):
-            other = next(o for o in LANGUAGES if rest in by_lang[o])
+            other = next(o for o in languages if rest in by_lang[o])
             problems.append(
                 Problem(
                     f"docs/{lang}/{rest}",
                     "(file)",
                     f"nothing: docs/{lang}/{rest} is missing",
-                    f"every page exists in {' and '.join(LANGUAGES)}; add a translation of docs/{other}/{rest}",
+                    f"every page exists in {', '.join(languages)}; add a translation of docs/{other}/{rest}",
                 )
             )
     return problems
@@ -179,8 +180,7 @@ def _where(text: str, start: int) -> str:
     return f"line {line}, column {start - text.rfind(chr(10), 0, start)}"
 
 
-CHECKS: list[Callable[[Path, list[Page]], list[Problem]]] = [
-    parity,
+CHECKS: list[Callable[[Path, list[Page]], list[Problem]]] = [  # and parity, with the languages
     front_matter,
     empty,
     comments,
@@ -190,10 +190,12 @@ CHECKS: list[Callable[[Path, list[Page]], list[Problem]]] = [
 
 
 def page_problems(
-    docs_dir: Path, generated: dict[str, tuple[str, str]] | None = None
+    docs_dir: Path, generated: dict[str, tuple[str, str]] | None, languages: tuple[str, ...]
 ) -> tuple[list[Page], list[Problem]]:
-    """The pages (generated ones included), and every problem the checks find in them."""
+    """The pages (generated ones included), and every problem the checks find in them.
+    languages: the site's language codes (protocol/settings.yml)."""
     pages, problems = read_pages(docs_dir, generated)
+    problems.extend(parity(docs_dir, pages, languages))
     for check in CHECKS:
         problems.extend(check(docs_dir, pages))
     return pages, problems

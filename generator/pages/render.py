@@ -38,7 +38,7 @@ def steps(ctx: PageContext, role: str) -> str:
         line = f"**{form}:** [{title}]({ctx.rel(f'forms/{form_id}.md')})"
         if ctx.pdfs:
             # On paper the PDF's address is printed after it (handbook.css: the site's address + data-print).
-            where = f"{site_prefix(lang)}forms/{form_id}.pdf"
+            where = f"{site_prefix(lang, protocol.codes)}forms/{form_id}.pdf"
             pdf = ctx.rel(f"forms/{form_id}.pdf")
             line += f' · [{md_text(ctx.t("download_pdf"))}]({pdf}){{ data-print="{where}" }}'
         return Markup(line)
@@ -85,7 +85,7 @@ def step_trace(node: Node) -> Trace:
 
 
 def fill_system(ctx: PageContext, text: str) -> str:
-    return text.replace("{system}", ctx.protocol.settings.student_system)
+    return text.replace("{system}", ctx.protocol.settings.student_system[ctx.lang])
 
 
 def role_title(ctx: PageContext, role: str) -> str:
@@ -177,14 +177,11 @@ def setting(ctx: PageContext, name: str) -> str:
     return md_text(value[ctx.lang] if isinstance(value, dict) else value)
 
 
-LOCALES = {"nl": "nl_NL", "en": "en_GB"}
-
-
 def format_date(value, lang: str) -> str:
     """'1 september 2026', '1 September 2026': Babel's long day-month-year in the page's language."""
     from babel.dates import format_date as babel_date
 
-    return babel_date(value, "d MMMM y", locale=LOCALES[lang])
+    return babel_date(value, "d MMMM y", locale=lang)  # the language's own month names
 
 
 def contact(ctx: PageContext, role: str) -> str:

@@ -4,7 +4,6 @@ Adoption data the school has not filled in yet reads 'not decided yet', never a 
 
 from __future__ import annotations
 
-from generator import LANGUAGES
 from generator.model import Protocol
 from generator.pages.render import format_date
 
@@ -18,4 +17,4 @@ def edition_line(protocol: Protocol, lang: str) -> str:
 
 
 def edition_lines(protocol: Protocol) -> dict[str, str]:
-    return {lang: edition_line(protocol, lang) for lang in LANGUAGES}
+    return {lang: edition_line(protocol, lang) for lang in protocol.codes}

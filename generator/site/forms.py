@@ -17,7 +17,6 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section, _add_previous_and_next_links, _get_by_type
 from mkdocs.structure.pages import Page
 
-from generator import LANGUAGES
 from generator.fileio import atomic_write, content_cache
 from generator.forms.output import output_path
 from generator.handbook import Handbook
@@ -38,7 +37,7 @@ def render_all(handbook: Handbook) -> list[Path]:
     """Render every form in every language into the cache; returns the files written anew."""
     from generator.forms.builder import build_forms  # WeasyPrint and pikepdf: only when rendering
 
-    written = build_forms(handbook, cache_dir(handbook.root), LANGUAGES)
+    written = build_forms(handbook, cache_dir(handbook.root), handbook.protocol.codes)
     record_sizes(handbook)
     return written
 
@@ -58,13 +57,14 @@ def render_changed(handbook: Handbook, inputs: list[Path], rendered: list[str], 
 def all_rendered(handbook: Handbook) -> bool:
     """Every form has a PDF in the cache (maybe an older one): a page can link to each."""
     out = cache_dir(handbook.root)
-    return all(output_path(out, lang, form_id).is_file() for lang in LANGUAGES for form_id in handbook.forms)
+    langs = handbook.protocol.codes
+    return all(output_path(out, lang, form_id).is_file() for lang in langs for form_id in handbook.forms)
 
 
 def copy_to_site(handbook: Handbook, site_dir: Path) -> None:
     """Put the forms rendered after the pages (`mkdocs serve`) where the served site has them."""
-    for lang in LANGUAGES:
-        prefix = site_prefix(lang)
+    for lang in handbook.protocol.codes:
+        prefix = site_prefix(lang, handbook.protocol.codes)
         for form_id in handbook.forms:
             source = output_path(cache_dir(handbook.root), lang, form_id)
             target = site_dir / f"{prefix}forms/{form_id}.pdf"
@@ -74,7 +74,7 @@ def copy_to_site(handbook: Handbook, site_dir: Path) -> None:
 
 def record_sizes(handbook: Handbook) -> None:
     """Note each rendered PDF's size in SIZES (also when a rebuild skipped render_all)."""
-    for lang in LANGUAGES:
+    for lang in handbook.protocol.codes:
         for form_id in handbook.forms:
             pdf = output_path(cache_dir(handbook.root), lang, form_id)
             if pdf.exists():
@@ -83,7 +83,7 @@ def record_sizes(handbook: Handbook) -> None:
 
 def add_to_files(files: Files, handbook: Handbook, lang: str, config) -> None:
     """forms/<id>.pdf beside the form's page: /forms/<id>.pdf (Dutch), /en/forms/<id>.pdf (English)."""
-    prefix = site_prefix(lang)
+    prefix = site_prefix(lang, handbook.protocol.codes)
     for form_id in handbook.forms:
         pdf = output_path(cache_dir(handbook.root), lang, form_id)
         file = File(
@@ -103,7 +103,8 @@ def add_pages(files: Files, handbook: Handbook, lang: str, config) -> None:
     pages as its alternates (the language switcher and the sitemap)."""
     added = []
     for form_id in handbook.forms:
-        versions = {other: _page_file(config, other, form_id) for other in LANGUAGES}
+        langs = handbook.protocol.codes
+        versions = {other: _page_file(config, other, form_id, langs) for other in langs}
         page = versions[lang]
         page.alternates = versions  # what mkdocs-static-i18n gives each page
         page.locale = page.locale_alternate_of = page.localization = lang
@@ -116,8 +117,8 @@ def add_pages(files: Files, handbook: Handbook, lang: str, config) -> None:
         sitemap[lang] = [*sitemap[lang], *added]
 
 
-def _page_file(config, lang: str, form_id: str) -> File:
-    prefix = site_prefix(lang)
+def _page_file(config, lang: str, form_id: str, languages: tuple[str, ...]) -> File:
+    prefix = site_prefix(lang, languages)
     name = f"forms/{form_id}"
     dest = f"{name}/index.html" if config.use_directory_urls else f"{name}.html"
     file = File(

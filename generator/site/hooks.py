@@ -6,7 +6,8 @@
 - on_config: refuse a symbolic link out of the project (generator/symlinks.py); load and
   validate the protocol data and every page's markers, and render the PDF forms that changed
   into .cache/forms, before anything is written to the site (a broken file stops the build with
-  one line per problem, and site/ is left as it was).
+  one line per problem, and site/ is left as it was); give mkdocs-static-i18n, the theme and
+  search the data's languages (plugins.py: mkdocs.yml names none).
 - on_page_markdown: fill the page's markers from the data.
 - on_post_page: English pages search their own index; Material's invalid markup is made valid;
   a Content-Security-Policy in every page, the 404 pages too (csp.py).
@@ -29,7 +30,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from generator import LANGUAGES, PRODUCT, booklet, school, symlinks, system
+from generator import PRODUCT, booklet, school, symlinks, system
 from generator.errors import DataError
 from generator.fileio import content_cache
 from generator.forms.output import FormBuildError
@@ -50,6 +51,7 @@ from generator.site import (
     meta,
     notfound,
     palette,
+    plugins,
     product,
     prose,
     search,
@@ -116,10 +118,15 @@ def on_config(config):
     except FormBuildError as exc:
         raise PluginError(f"A form could not be rendered; nothing was written.\n{exc}") from None
     protocol = handbook.protocol
-    school.apply(config, protocol.settings, current_build_language(config))  # before the palette below
+    # The first build is the default language's (the first of settings.yml): before the palette below
+    school.apply(config, protocol.settings, protocol.default_language)
+    # The languages of settings.yml into mkdocs-static-i18n, Material and search, with the words
+    # mkdocs.yml had per language (nav sections, palette toggles) from labels.yml (plugins.py).
+    plugins.configure_languages(config, protocol)
     # Words for the theme overrides (404 page, "report a problem" link), in every language.
     config.extra["labels"] = {key: dict(text) for key, text in protocol.labels.items()}
     config.extra["editor_email"] = protocol.settings.editor_email
+    config.extra["default_language"] = protocol.default_language  # at / (overrides: 404, switcher)
     config.extra["edition"] = edition.edition_lines(protocol)  # footer and printed pages
     # Material's palette stylesheet cut to the site's colours (overrides/main.html links it).
     material_css, site_css, palette_css = palette.site_palette(config.theme.get("palette"))
@@ -156,7 +163,7 @@ def on_page_markdown(markdown, page, config, files):
     before, after = _build.filled.get(page.file.src_uri, (None, None))
     if before is not None and markdown.rstrip() == before.rstrip():  # it arrives without its last newline
         return after  # filled while checking every page in on_config
-    lang, path = split_src(page.file.src_uri)
+    lang, path = split_src(page.file.src_uri, _build.handbook.protocol.codes)
     ctx = PageContext(
         _build.handbook.protocol,
         lang,
@@ -202,7 +209,7 @@ def on_files(files, config):
 def on_nav(nav, config, files):
     lang = current_build_language(config)
     forms.add_to_nav(nav, _build.handbook, lang, files)  # the form pages, made from the definitions
-    _build.order[lang] = [split_src(p.file.src_uri)[1] for p in nav.pages]
+    _build.order[lang] = [split_src(p.file.src_uri, _build.handbook.protocol.codes)[1] for p in nav.pages]
     return nav
 
 
@@ -211,7 +218,7 @@ def on_page_content(html, page, config, files):
         article.check(html, article.source_of(page, config.docs_dir), page.file.dest_uri)
     except DataError as exc:
         raise PluginError(f"A page's HTML breaks the site's rule; the build stopped.\n{exc}") from None
-    lang, path = split_src(page.file.src_uri)
+    lang, path = split_src(page.file.src_uri, _build.handbook.protocol.codes)
     html = markup.permalink_titles(html, _build.handbook.protocol.labels["permalink"][lang])
     _build.chapters.setdefault(lang, {})[path] = booklet.Chapter(path, page.title, html)
     meta.describe(page, html)  # <meta name="description">: front matter, or the first paragraph
@@ -221,15 +228,16 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
-    lang, _ = split_src(page.file.src_uri)
-    return _with_policy(search.set_search_base(markup.fix(output), lang), config, page.file.dest_uri)
+    codes = _build.handbook.protocol.codes
+    lang, _ = split_src(page.file.src_uri, codes)
+    return _with_policy(search.set_search_base(markup.fix(output), lang, codes[0]), config, page.file.dest_uri)
 
 
 def on_post_template(output, template_name, config):
     output = markup.fix(output)  # the 404 page: Material's invalid markup made valid, as on every page
     if template_name == "404.html":  # kept per language, written by on_post_build (notfound)
         lang = current_build_language(config)
-        output = search.set_search_base(output, lang)  # the English 404 searches the English pages
+        output = search.set_search_base(output, lang, _build.handbook.protocol.codes[0])  # its own pages
         output = _with_policy(output, config, f"{lang}/404.html")
         _build.not_found[lang] = output
     return output
@@ -251,11 +259,12 @@ def on_post_build(config):
     if plugin is not None and getattr(plugin, "building", False):
         return  # an inner, per-language build: the index is not complete yet
     site_dir = Path(config.site_dir)
-    search.split_index(site_dir)
+    codes = _build.handbook.protocol.codes
+    search.split_index(site_dir, codes)
     palette.write(site_dir, config.extra["palette_css"]["site"], _build.palette_css)
     root = _build.handbook.root
     # mkdocs-static-i18n keeps only the 404 page of the last language built: write each one.
-    notfound.write_pages(site_dir, _build.not_found)
+    notfound.write_pages(site_dir, _build.not_found, codes)
     themecss.trim_site(site_dir, content_cache(root, "themecss", ".css"))  # after every page, the 404s too
     fonts.subset_site_fonts(site_dir, content_cache(root, "fonts").folder)
     cache, assets = content_cache(root, "booklet", ".pdf"), product.assets_dir(Path(config.docs_dir))
@@ -269,7 +278,7 @@ def on_post_build(config):
     # handed over only now that the pages are written, so the PDFs never slow the page build down.
     for label, work, *args in _build.after_pages:
         background.run(label, work, *args)
-    cache.keep_latest(4 * len(LANGUAGES))  # this build's and the other kind's (site, offline), and spares
+    cache.keep_latest(4 * len(codes))  # this build's and the other kind's (site, offline), and spares
     # Last: nothing but words reaches a reader, in any page or PDF (generator/site/prose.py).
     problems = prose.site_problems(site_dir, content_cache(root, "prose", ".json"))
     if problems:

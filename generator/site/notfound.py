@@ -13,12 +13,12 @@ from generator.fileio import atomic_write
 from generator.site.language import site_prefix
 
 
-def target(site_dir: Path, lang: str) -> Path:
+def target(site_dir: Path, lang: str, languages: tuple[str, ...]) -> Path:
     """'/404.html' for the default language, '/<lang>/404.html' for the others."""
-    return site_dir / site_prefix(lang) / "404.html"
+    return site_dir / site_prefix(lang, languages) / "404.html"
 
 
-def write_pages(site_dir: Path, pages: dict[str, str]) -> None:
+def write_pages(site_dir: Path, pages: dict[str, str], languages: tuple[str, ...]) -> None:
     """Write each language's 404 page (its own header, menu, footer and switcher)."""
     for lang, html in pages.items():
-        atomic_write(target(site_dir, lang), html)
+        atomic_write(target(site_dir, lang, languages), html)

@@ -13,27 +13,27 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator import DEFAULT_LANGUAGE, LANGUAGES
 from generator.fileio import atomic_write
 from generator.site.language import site_prefix, split_src
 
 CONFIG_TAG = '<script id="__config" type="application/json">'
 
 
-def split_index(site_dir: Path) -> dict[str, int]:
-    """Rewrite the mixed index into one index per language; return the number of entries per language."""
+def split_index(site_dir: Path, languages: tuple[str, ...]) -> dict[str, int]:
+    """Rewrite the mixed index into one index per language; return the number of entries per language.
+    languages: the site's language codes (protocol/settings.yml), the first at the root."""
     source = site_dir / "search" / "search_index.json"
     data = json.loads(source.read_text(encoding="utf-8"))
     offline = source.with_suffix(".js").is_file()  # written by material/offline just before this hook
-    by_lang: dict[str, list[dict]] = {lang: [] for lang in LANGUAGES}
+    by_lang: dict[str, list[dict]] = {lang: [] for lang in languages}
     for doc in data["docs"]:
-        lang, location = split_src(doc["location"])
+        lang, location = split_src(doc["location"], languages)
         by_lang[lang].append(dict(doc, location=location))
     counts = {}
     for lang, docs in by_lang.items():
         index = {"config": dict(data["config"], lang=[lang]), "docs": docs}
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-        target = site_dir / site_prefix(lang) / "search" / "search_index.json"
+        target = site_dir / site_prefix(lang, languages) / "search" / "search_index.json"
         atomic_write(target, text)
         if offline:
             atomic_write(target.with_suffix(".js"), f"var __index = {text}")  # the offline plugin's format
@@ -41,13 +41,13 @@ def split_index(site_dir: Path) -> dict[str, int]:
     return counts
 
 
-def set_search_base(html: str, lang: str) -> str:
+def set_search_base(html: str, lang: str, default: str) -> str:
     """Point a page's Material config 'base' at its language root, where its search index lives.
 
     The base ends in '/': Material resolves 'search/search_index.json' and each result's location
     against it with new URL(), which would drop a last segment without a slash ('../en' -> '/').
     """
-    if lang == DEFAULT_LANGUAGE:
+    if lang == default:  # the default language's pages live at the root, with its index
         return html
     start = html.find(CONFIG_TAG)
     if start < 0:

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator import LANGUAGES
-from generator.site.language import site_prefix
-from tests.helpers import broken_references, search_results
+from tests.helpers import LANGUAGES, broken_references, search_results, site_prefix
 
 
 def test_the_offline_build_has_a_search_index_script_per_language(offline_site):

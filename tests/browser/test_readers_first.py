@@ -11,10 +11,9 @@ import pytest
 
 from generator.loader import load_protocol
 from generator.site.edition import edition_line
-from generator.site.language import site_prefix
 from tests.browser.conftest import PHONE
 from tests.conftest import ROOT
-from tests.helpers import ANSWERED, site_path, url_path
+from tests.helpers import ANSWERED, site_path, site_prefix, url_path
 
 LANGS = ("nl", "en")
 

@@ -14,8 +14,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from generator import LANGUAGES
-from tests.helpers import page
+from tests.helpers import LANGUAGES, page
 
 LANGS = LANGUAGES
 

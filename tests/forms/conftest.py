@@ -9,12 +9,13 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from generator import LANGUAGES
 from generator.forms.builder import build_forms, output_path
 from generator.forms.view import form_view, widgets
 from generator.handbook import Handbook, load_handbook
+from generator.languages import Language
 from generator.model import Node, Protocol, Role, Settings, Text
 from tests.conftest import ROOT
+from tests.helpers import LANGUAGES
 
 
 @pytest.fixture(scope="session")
@@ -111,7 +112,7 @@ def fake_protocol() -> Protocol:
     )
     settings = Settings(
         school_name="Testschool",
-        student_system="Somtoday",
+        student_system=text("Somtoday", "Somtoday"),
         mentor_contact=text("mail", "mail"),
         contacts={},
         contact_ladder=("mentor",),
@@ -126,6 +127,7 @@ def fake_protocol() -> Protocol:
     roles = {"mentor": mentor, "coordinator": coordinator, "management": management}
     return Protocol(
         settings=settings,
+        languages=(Language("nl", "Nederlands"), Language("en", "English")),
         intro=text("i", "i"),
         principles_intro=text("p", "p"),
         principles=(),

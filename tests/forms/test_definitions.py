@@ -11,6 +11,7 @@ from generator.errors import DataError
 from generator.forms.definitions import load_definition, load_definitions
 from generator.forms.labels import load_labels
 from tests.conftest import ROOT
+from tests.helpers import LANGUAGES
 
 PROTOCOL_FORMS = {
     "incident-report", "conversation-victim", "conversation-bully", "parent-contact", "class-discussion",
@@ -45,7 +46,7 @@ def write(tmp_path: Path, body: str, name: str = "note.yml") -> Path:
 
 def refusal(path: Path) -> str:
     with pytest.raises(DataError) as caught:
-        load_definition(path)
+        load_definition(path, languages=LANGUAGES)
     return str(caught.value)
 
 
@@ -57,7 +58,7 @@ def test_every_form_a_step_uses_has_a_definition_with_questions_and_no_definitio
 
 
 def test_a_valid_definition_loads_with_its_fields_in_order(tmp_path):
-    form = load_definition(write(tmp_path, GOOD))
+    form = load_definition(write(tmp_path, GOOD), languages=LANGUAGES)
     assert form.id == "note"
     assert [f.id for f in form.fields] == ["place", "account"]
     assert [o.id for o in form.fields[0].options] == ["class", "yard"]
@@ -114,9 +115,9 @@ def test_a_missing_translation_reads_the_same_in_a_form_and_in_a_role_file(tmp_p
     from generator.schema import ROLE, TEXT
     from generator.schemacheck import schema_problems
 
-    assert TEXT is ROLE["properties"]["name"]  # one TEXT, built from LANGUAGES
+    assert TEXT is ROLE["properties"]["name"]  # one TEXT; the languages are the data's
     form = refusal(write(tmp_path, GOOD.replace("{nl: Verslag, en: Account}", "{nl: Verslag}")))
-    role = schema_problems({"nl": "mentor"}, TEXT, "protocol/roles/mentor.yml")
+    role = schema_problems({"nl": "mentor"}, TEXT, "protocol/roles/mentor.yml", LANGUAGES)
     assert role[0].expected in form
 
 

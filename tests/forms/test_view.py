@@ -14,6 +14,7 @@ from generator.forms.view import form_view, widgets
 from generator.handbook import step_role_problems
 from generator.model import Text
 from tests.conftest import ROOT
+from tests.helpers import LANGUAGES
 
 NOTE = """
 title: {nl: Notitie, en: Note}
@@ -42,7 +43,7 @@ sections:
 def note(tmp_path):
     path = tmp_path / "note.yml"
     path.write_text(textwrap.dedent(NOTE), encoding="utf-8")
-    return load_definition(path)
+    return load_definition(path, languages=LANGUAGES)
 
 
 @pytest.fixture
@@ -76,7 +77,7 @@ def test_while_the_school_has_not_decided_the_note_says_so_in_the_handbooks_word
     settings = protocol.settings
     assert settings.retention is None and settings.records_access is None and settings.form_copies is None
     privacy = form_view(handbook.forms["conversation-victim"], protocol, handbook.form_labels, "nl")["privacy"]
-    assert protocol.labels["undecided_form_copies"]["nl"].replace("{system}", settings.student_system) in privacy
+    assert protocol.labels["undecided_form_copies"]["nl"].replace("{system}", settings.student_system["nl"]) in privacy
     assert "jaar" not in privacy
 
 
@@ -228,7 +229,7 @@ def test_the_print_html_has_a_label_for_every_input_and_the_language_set(note, f
 
     parser = Inputs()
     parser.feed(render_form_html(form_view(note, fake_protocol, labels, "nl"), ROOT))
-    assert parser.lang == "nl-NL"
+    assert parser.lang == "nl"  # the language's code, as in settings.yml and on the site's pages
     assert parser.inputs
     for attrs in parser.inputs:
         assert attrs["id"] in parser.labels or attrs.get("title"), attrs

@@ -76,7 +76,7 @@ def school_config(folder: Path, custom_dir: Path, hooks: Path) -> Path:
 
 def split_problems(folder: Path) -> list[str]:
     """mkdocs.yml's problems about what the school takes from outside its folder."""
-    problems = site_problems(folder, folder / "docs", ["nl/index.md", "en/index.md"])
+    problems = site_problems(folder, folder / "docs", ["nl/index.md", "en/index.md"], ("nl", "en"))
     return [str(p) for p in problems if p.key.startswith(("theme.custom_dir", "hooks", "extra_css", "docs_dir"))]
 
 

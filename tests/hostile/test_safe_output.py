@@ -40,8 +40,8 @@ EDITS = [
     ),
     (
         "protocol/settings.yml",
-        "student_system: Magister",
-        "student_system: \"Magister </title> <script>alert('B3')</script>\"",
+        "student_system: {nl: Magister,",
+        "student_system: {nl: \"Magister </title> <script>alert('B3')</script>\",",
     ),
     ("protocol/settings.yml", "editor_email: ~", "editor_email: mailto:Pestprotocol@Alasca.NL"),
     (

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import LANGUAGES
 from generator.errors import DataError
 from generator.loader import load_protocol
 from tests.conftest import ROOT
+from tests.helpers import LANGUAGES
 
 
 def edit_yaml(path: Path, change) -> None:
@@ -59,7 +59,7 @@ def test_every_user_facing_text_exists_in_every_language():
 def test_placeholders_are_filled_from_the_school_settings():
     protocol = load_protocol(ROOT)
     record = protocol.node("m-record")
-    assert protocol.settings.student_system in record.title["nl"]
+    assert protocol.settings.student_system["nl"] in record.title["nl"]
     assert "{" not in record.body["en"]
 
 
@@ -77,7 +77,7 @@ def test_a_missing_translation_names_the_step_and_the_language(data_copy):
     edit_yaml(data_copy / "protocol/roles/mentor.yml", lambda d: step(d, "m-talk-victim")["title"].pop("en"))
     assert problems_of(data_copy) == [
         "protocol/roles/mentor.yml: steps[m-talk-victim].title.en: found nothing; "
-        "expected a text in every language (nl and en); add the missing translation"
+        "expected a text in every language of protocol/settings.yml (nl, en); add the missing translation"
     ]
 
 

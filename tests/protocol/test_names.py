@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator import LANGUAGES
-from generator.site.language import site_prefix, split_src
+from tests.helpers import LANGUAGES, site_prefix, split_src
 
 
 def test_a_step_is_named_by_its_number_and_title(protocol):

@@ -9,8 +9,8 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from generator.loader import load_protocol
-from generator.site.language import site_prefix
 from tests.conftest import ROOT
+from tests.helpers import site_prefix
 
 PROTOCOL = load_protocol(ROOT)
 

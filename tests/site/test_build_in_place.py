@@ -43,16 +43,15 @@ def rename_nav_entry(root: Path) -> None:
 
 
 def add_turkish(root: Path) -> None:
-    block = "        - locale: tr\n          name: Türkçe\n          build: true\n"
-    edit(root / "mkdocs.yml", "        - locale: en\n", block + "        - locale: en\n")
+    """Turkish listed in settings.yml, with its pages but without its texts in the data."""
+    edit(root / "protocol/settings.yml", "    name: English\n", "    name: English\n  - code: tr\n    name: Türkçe\n")
     shutil.copytree(root / "docs/en", root / "docs/tr")
 
 
 def remove_english(root: Path) -> None:
-    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    start = text.index("        - locale: en\n")
-    end = text.index("\n# ----", start)
-    (root / "mkdocs.yml").write_text(text[:start] + text[end:], encoding="utf-8")
+    """English out of settings.yml's list and docs/en/ deleted, but its texts left in the data."""
+    edit(root / "protocol/settings.yml", "  - code: en\n    name: English\n", "")
+    shutil.rmtree(root / "docs/en")
 
 
 def body_link(target: str):
@@ -82,19 +81,19 @@ CASES = {
     ),
     "nav-entry-without-page": (
         rename_nav_entry,
-        "mkdocs.yml: nav.Rollen[2]: found 'roles/teachr.md', which is not a page (docs/nl/roles/teachr.md and "
+        "mkdocs.yml: nav.nav_roles[2]: found 'roles/teachr.md', which is not a page (docs/nl/roles/teachr.md and "
         "docs/en/roles/teachr.md: no such file); expected the path of a page in docs/<language>/, such as "
         "roles/teacher.md",
     ),
     "a-language-the-data-lacks": (
         add_turkish,
-        "mkdocs.yml: plugins.i18n.languages[tr]: found the language 'tr'; expected only the languages the data "
-        "has texts in (nl and en)",
+        "protocol/settings.yml: contacts.confidential-advisor.tr: found nothing; expected a text in every language of "
+        "protocol/settings.yml (nl, en, tr); add the missing translation",
     ),
-    "english-block-removed": (
+    "english-texts-left-behind": (
         remove_english,
-        "mkdocs.yml: plugins.i18n.languages: found no block for 'en' (docs/en/ and the data have it); expected a "
-        "block for every language (nl and en); without it the 'en' site is not built",
+        "protocol/settings.yml: contacts.confidential-advisor: found a text in 'en'; expected a text in exactly "
+        "the languages of protocol/settings.yml (nl)",
     ),
     "step-body-link-to-a-missing-page": (
         body_link("../coordinator.md"),

@@ -8,10 +8,9 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from generator import LANGUAGES
 from generator.loader import load_protocol
-from generator.site.language import site_prefix
 from tests.conftest import ROOT
+from tests.helpers import LANGUAGES, site_prefix
 
 PROTOCOL = load_protocol(ROOT)
 LANGS = {lang: site_prefix(lang) for lang in LANGUAGES}

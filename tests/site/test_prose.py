@@ -122,10 +122,10 @@ def test_a_page_whose_prose_would_show_a_shortcode_fails_the_build_with_one_line
     ], build["log"]
 
 
-def test_a_heading_the_english_text_lacks_never_reaches_a_reader_as_none(data_copy: Path):
-    """The second school's finding 2: a Dutch-only heading (en_missing) rendered as '## None' on the
-    English page. Showing the Dutch heading with a note is issue 21's (languages as data); until
-    then the prose check refuses the page, so 'None' cannot be published either way."""
+def test_a_heading_the_english_text_lacks_is_shown_in_dutch_marked_so_and_passes_the_prose_check(data_copy: Path):
+    """The second school's finding 2: a Dutch-only heading rendered as '## None' on the English
+    page, its table of contents and its landmarks. Now it is the Dutch heading, marked lang="nl",
+    with the note under it, and the prose check, which still refuses "None", accepts the page."""
     import markdown
     from bs4 import BeautifulSoup
 
@@ -133,9 +133,12 @@ def test_a_heading_the_english_text_lacks_never_reaches_a_reader_as_none(data_co
 
     adopted = data_copy / "protocol" / "adopted.yml"
     text = adopted.read_text(encoding="utf-8")
-    adopted.write_text(text.replace('    en: "Principles"', '    en_missing: "No heading here."', 1), encoding="utf-8")
+    adopted.write_text(text.replace('    en: "Principles"\n', "", 1), encoding="utf-8")
     filled = check_handbook(data_copy).filled["en/adopted.md"][1]
     html = markdown.markdown(filled, extensions=["attr_list", "md_in_html", "toc"])
-    heading = BeautifulSoup(html, "html.parser").find(id="principles").get_text().strip()
-    refused = [what for _, what, found, _ in prose.html_findings(html) if found == "None"]
-    assert refused or heading not in prose.EMPTY_VALUES, heading
+    heading = BeautifulSoup(html, "html.parser").find(id="principles")
+    assert heading.get("lang") == "nl" and heading.get_text().strip() == "Uitgangspunten"
+    note = heading.find_next_sibling("p")
+    assert "Not in the English text" in note.get_text()
+    assert prose.html_findings(html) == []
+    assert [found for _, _, found, _ in prose.html_findings(html.replace("Uitgangspunten", "None"))] == ["None"]

@@ -10,9 +10,8 @@ import pytest
 
 from generator.loader import load_protocol
 from generator.site.edition import edition_line
-from generator.site.language import site_prefix
 from tests.conftest import ROOT
-from tests.helpers import CSS_URL, html_pages, ids, page, parsed
+from tests.helpers import CSS_URL, html_pages, ids, page, parsed, site_prefix
 
 PROTOCOL = load_protocol(ROOT)
 

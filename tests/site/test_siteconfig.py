@@ -11,10 +11,9 @@ import pytest
 
 from tests.helpers import check_lines, edit
 
-EN_BLOCK_START = "        - locale: en\n"
+I18N_PLACEHOLDER = "        - {locale: xx, name: from protocol/settings.yml, default: true}\n"
 SITE_NAME = "site_name: from protocol/settings.yml\n"
 SITE_URL = "site_url: http://127.0.0.1:8000/\n"
-EN_BUILD = "          name: English\n          build: true\n"
 HOOKS_END = "\n# ---------------------------------------------------------------- hooks"
 
 # id: (old text of mkdocs.yml, new text, the line the check must print)
@@ -22,7 +21,7 @@ CASES = {
     "M01-yaml-syntax": (
         SITE_URL,
         "site_name: Pestprotocol: het protocol\n" + SITE_URL,
-        "mkdocs.yml: line 9, column 24: found a YAML syntax error (mapping values are not allowed here)",
+        "mkdocs.yml: line 10, column 24: found a YAML syntax error (mapping values are not allowed here)",
     ),
     "M02-outside-script": (
         "extra_css:\n",
@@ -73,11 +72,6 @@ CASES = {
         "mkdocs.yml: theme.palette[1].primary: found 'teal'; expected no colour in mkdocs.yml: the colours are "
         "colours.primary in protocol/settings.yml",
     ),
-    "english-colour-left-in-mkdocs-yml": (
-        "                scheme: default\n",
-        "                scheme: default\n                accent: amber\n",
-        "mkdocs.yml: plugins.i18n.languages[en].theme.palette[0].accent: found 'amber'; expected no colour",
-    ),
     "M09-hooks-misspelt": (
         "  - generator/site/hooks.py",
         "  - generator/site/hook.py",
@@ -99,21 +93,23 @@ CASES = {
         "  generator: false\n  analytics: {provider: google, property: G-XXXXXXX}\n",
         "mkdocs.yml: extra.analytics: found {'provider': 'google', 'property': 'G-XXXXXXX'}; expected no analytics",
     ),
-    "english-site-name-left-in-mkdocs-yml": (
-        EN_BUILD,
-        EN_BUILD + "          site_name: ALASCA <img src=x onerror=alert(1)>\n",
-        "mkdocs.yml: plugins.i18n.languages[en].site_name: found 'ALASCA <img src=x onerror=alert(1)>'; expected no "
-        "site_name in mkdocs.yml: it is site_title in protocol/settings.yml",
-    ),
-    "nav-translation-markup": (
-        "            Rollen: Roles\n",
-        "            Rollen: <b>Roles</b>\n",
-        "mkdocs.yml: plugins.i18n.languages[en].nav_translations.Rollen: found markup ('<b>Roles</b>')",
+    "languages-left-in-mkdocs-yml": (
+        I18N_PLACEHOLDER,
+        "        - {locale: nl, name: Nederlands, default: true}\n        - {locale: en, name: English}\n",
+        "mkdocs.yml: plugins.i18n.languages: found a list of languages (nl, en); expected only the placeholder "
+        "- {locale: xx, name: from protocol/settings.yml, default: true}: the languages are in "
+        "protocol/settings.yml (languages)",
     ),
     "nav-title-markup": (
-        "  - Rollen:\n",
-        "  - <i>Rollen</i>:\n",
-        "mkdocs.yml: nav[3]: found markup ('<i>Rollen</i>'); expected a plain menu title",
+        "  - nav_roles:\n",
+        "  - <i>nav_roles</i>:\n",
+        "mkdocs.yml: nav[3]: found markup ('<i>nav_roles</i>'); expected a plain menu title",
+    ),
+    "nav-section-named-in-words": (
+        "  - nav_background:\n",
+        "  - Achtergrond:\n",
+        "mkdocs.yml: nav[4]: found the section name 'Achtergrond'; expected a key of protocol/labels.yml, such as "
+        "nav_roles, that names the section in every language",
     ),
     "nav-other-website": (
         "  - about.md\n",
@@ -134,11 +130,6 @@ CASES = {
         "docs_dir: docs\n",
         "docs_dir: ../..\n",
         "mkdocs.yml: docs_dir: found '../..'; expected a folder inside the project",
-    ),
-    "english-not-built": (
-        "          name: English\n          build: true\n",
-        "          name: English\n          build: false\n",
-        "mkdocs.yml: plugins.i18n.languages[en].build: found False; expected true",
     ),
 }
 
