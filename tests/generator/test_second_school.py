@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from pathlib import Path
 
 import pymupdf
+import pytest
 import yaml
 
 from generator import PRODUCT, booklet, symlinks
 from generator.siteconfig import site_problems
 from tests.generator.conftest import WILGENHOF
-from tests.helpers import ROOT, html_pages, parsed
+from tests.helpers import ROOT, check_lines, html_pages, parsed
 
 PRODUCT_FILES = ("overrides", "docs/assets", "forms/templates", "forms/print.css", "forms/fonts", "generator")
 
@@ -113,6 +115,41 @@ def list_markers(pdf: Path) -> list[str]:
     with pymupdf.open(pdf) as doc:
         lines = [line.strip() for page in doc for line in page.get_text().splitlines()]
     return [line for line in lines if re.fullmatch(r"\d+\.", line)]
+
+
+def without_languages(target: Path, dropped: set[str]) -> Path:
+    """A copy of the example with languages taken out the README's way: from `languages`, their
+    texts from every data file, their docs/<code>/ (the product's paths made absolute)."""
+    shutil.copytree(WILGENHOF, target, ignore=shutil.ignore_patterns("site", ".cache", ".site*"))
+
+    def drop(node):
+        if isinstance(node, dict):
+            for code in dropped & node.keys() if "nl" in node else ():
+                del node[code]
+            for value in node.values():
+                drop(value)
+        elif isinstance(node, list):
+            for value in node:
+                drop(value)
+
+    for path in target.rglob("*.yml"):
+        if path.name != "mkdocs.yml":
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            drop(data)
+            if path.name == "settings.yml":
+                data["languages"] = [lang for lang in data["languages"] if lang["code"] not in dropped]
+            path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for code in dropped:
+        shutil.rmtree(target / "docs" / code)
+    config = target / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("../../", f"{ROOT}/"), encoding="utf-8")
+    return target
+
+
+@pytest.mark.parametrize("dropped", [{"tr"}, {"en", "tr"}], ids=["nl-en", "nl"])
+def test_the_second_school_passes_the_check_with_fewer_languages(tmp_path, dropped):
+    code, lines = check_lines(without_languages(tmp_path / "school", dropped))
+    assert (code, lines) == (0, [])
 
 
 # ---------------------------------------------------------------- the built site
