@@ -44,6 +44,12 @@ def adopted(ctx) -> str:
     passage with its id as anchor, headings as Markdown headings (so the table of contents works)."""
     lang, out, open_list = ctx.lang, [], None
     blocks = list(ctx.protocol.adopted.values())
+    # Adopted in other languages only (a Dutch-only text on the English page): said once, above it,
+    # not after every passage; each passage is still marked with its language.
+    once = not any(block.shown(lang) == lang for block in blocks)
+    t = _once(ctx.t) if once else ctx.t
+    if once:
+        out += [f'<p class="adopted-missing">{escape(ctx.t("adopted_text_not_in_this_language"))}</p>', ""]
     for i, block in enumerate(blocks):
         if block.kind in _LIST or block.kind == "sub":
             tag = _LIST.get(block.kind)
@@ -53,7 +59,7 @@ def adopted(ctx) -> str:
                 out.append(f'<{tag} class="adopted">')
                 open_list = tag
             nxt = blocks[i + 1].kind if i + 1 < len(blocks) else None
-            out.append(_item(block, lang, ctx.t, closes=nxt != "sub"))
+            out.append(_item(block, lang, t, closes=nxt != "sub"))
             continue
         if open_list:
             out += [f"</{open_list}>", ""]
@@ -63,10 +69,10 @@ def adopted(ctx) -> str:
             shown = block.shown(lang)
             marked = f' lang="{shown}"' if shown != lang else ""  # adopted in another language only
             out += ["", f"{level} {md_text(block.text[shown])} {{#{block.id}{marked}}}", ""]
-            if shown != lang:
-                out += [f'<p class="adopted-missing">{_note(block, lang, ctx.t)}</p>', ""]
+            if shown != lang and _note(block, lang, t):
+                out += [f'<p class="adopted-missing">{_note(block, lang, t)}</p>', ""]
         else:
-            out += [f'<p class="passage" id="{block.id}">{_text(block, lang, ctx.t)}</p>', ""]
+            out += [f'<p class="passage" id="{block.id}">{_text(block, lang, t)}</p>', ""]
     if open_list:
         out.append(f"</{open_list}>")
     return "\n".join(out) + "\n"
@@ -88,9 +94,19 @@ def _text(block: Block, lang: str, t) -> str:
     shown = block.shown(lang)
     if shown == lang:
         return str(escape(block.text[lang]))
-    return f'<span lang="{shown}">{escape(block.text[shown])}</span> {_note(block, lang, t)}'
+    return f'<span lang="{shown}">{escape(block.text[shown])}</span> {_note(block, lang, t)}'.rstrip()
 
 
 def _note(block: Block, lang: str, t) -> str:
+    """The note on a passage shown as adopted in another language: the label, then the school's
+    own note (adopted.yml `missing:`). Once the page has said it for the whole text (_once), only
+    the school's note."""
     note = block.missing.get(lang)
-    return f"<em>{escape(t('not_in_this_language'))}.</em>" + (f" {escape(note)}" if note else "")
+    label = t("not_in_this_language")
+    said = f"<em>{escape(label)}.</em>" if label else ""
+    return " ".join(part for part in (said, str(escape(note)) if note else "") if part)
+
+
+def _once(t):
+    """ctx.t with the per-passage note left out: the page says it once, above the text."""
+    return lambda key: "" if key == "not_in_this_language" else t(key)

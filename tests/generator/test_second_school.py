@@ -56,7 +56,12 @@ def test_the_second_school_holds_only_school_files():
     for path in PRODUCT_FILES:
         assert not (WILGENHOF / path).exists(), f"examples/wilgenhof/{path}: a product file in the school"
     assert sorted(p.name for p in (WILGENHOF / "forms").iterdir()) == ["definitions", "labels.yml"]
-    tracked = [p for p in WILGENHOF.rglob("*") if p.is_file() and not {"site", ".cache"} & set(p.parts)]
+    built = ("site", ".cache", ".site.new-")  # what a build writes beside the school's files
+    tracked = [
+        p
+        for p in WILGENHOF.rglob("*")
+        if p.is_file() and not any(part.startswith(built) for part in p.relative_to(WILGENHOF).parts)
+    ]
     text = "\n".join(p.read_text(encoding="utf-8") for p in tracked)
     assert not re.search("alasca", text, re.I)
 
@@ -237,3 +242,39 @@ def test_the_printed_booklet_shows_the_schools_numbers_1_to_12(wilgenhof_site):
     passages = [b for b in load("protocol/adopted.yml")["blocks"] if "number" in b]
     assert [int(b["number"]) for b in passages] == list(range(1, 13))
     assert list_markers(wilgenhof_site / "protocol.pdf") == [f"{n}." for n in range(1, 13)]
+
+
+def test_a_text_adopted_in_dutch_only_is_said_once_on_the_other_languages_pages(wilgenhof_site):
+    """Every passage is shown in Dutch, marked lang="nl", under one note above the text: not the
+    same note after each of its 23 passages (which read as noise)."""
+    for lang in ("en", "tr"):
+        soup = parsed(wilgenhof_site / lang / "adopted" / "index.html")
+        assert len(soup.select(".adopted-missing")) == 1, lang
+        passages = soup.select(".passage")
+        assert len(passages) >= 12
+        for passage in passages:
+            assert passage.find("span", attrs={"lang": "nl"}) is not None, passage.get("id")
+        headings = soup.select("article h2[id], article h3[id]")
+        assert headings and all(h.get("lang") == "nl" for h in headings), lang
+
+
+@pytest.mark.parametrize(("width", "names_shown"), [(390, False), (1280, True)])
+def test_with_three_languages_a_phone_offers_the_language_menu_instead_of_two_names(
+    wilgenhof_site, browser, width, names_shown
+):
+    """On a phone the two other languages' names beside the menu squeezed the site's name to one
+    word; the 文A menu lists every language. A wide screen shows the names as before."""
+    from tests import localsite
+
+    server, url = localsite.serve(wilgenhof_site)
+    try:
+        context = browser.new_context(viewport={"width": width, "height": 844})
+        page = context.new_page()
+        page.goto(url + "/tr/roles/student/")
+        links = page.locator(".md-header__lang-link")
+        assert links.count() == 2
+        assert all(links.nth(i).is_visible() == names_shown for i in range(2))
+        assert page.locator(".md-header__languages .md-select button").is_visible()
+        context.close()
+    finally:
+        localsite.stop(server)
