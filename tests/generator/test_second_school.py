@@ -157,6 +157,39 @@ def test_the_second_school_passes_the_check_with_fewer_languages(tmp_path, dropp
     assert (code, lines) == (0, [])
 
 
+@pytest.fixture(scope="module")
+def fewer_languages(tmp_path_factory, site_builds) -> dict[str, Path]:
+    """The example built with Turkish taken out, and with English and Turkish taken out (data and
+    pages alone, as the README says), in one process: languages -> the built site."""
+    from tests.helpers import build_all
+
+    base = tmp_path_factory.mktemp("fewer-languages")
+    roots = {"nl-en": without_languages(base / "nl-en", {"tr"}), "nl": without_languages(base / "nl", {"en", "tr"})}
+    results = build_all(list(roots.values()))
+    for name, root in roots.items():
+        assert results[root]["error"] is None, f"{name}: {results[root]['message']}\n{results[root]['log'][-2000:]}"
+    return {name: root / "site" for name, root in roots.items()}
+
+
+def test_the_second_school_builds_with_two_languages_after_one_is_taken_out(fewer_languages):
+    site = fewer_languages["nl-en"]
+    assert (site / "index.html").is_file() and (site / "en" / "index.html").is_file()
+    assert not (site / "tr").exists()
+    switcher = parsed(site / "roles" / "mentor" / "index.html").select(".md-select__list a[hreflang]")
+    assert [a["hreflang"] for a in switcher] == ["nl", "en"]
+    assert parsed(site / "en" / "roles" / "mentor" / "index.html").html["lang"] == "en"
+
+
+def test_the_second_school_builds_in_dutch_alone_without_a_language_switcher(fewer_languages):
+    site = fewer_languages["nl"]
+    assert (site / "index.html").is_file()
+    assert not (site / "en").exists() and not (site / "tr").exists()
+    for html in html_pages(site):
+        soup = parsed(html)
+        assert soup.html["lang"] == "nl", html
+        assert not soup.select(".md-header__languages, .md-select__list, link[rel=alternate][hreflang]"), html.relative_to(site)
+
+
 # ---------------------------------------------------------------- the built site
 
 
