@@ -125,5 +125,13 @@ _AnyTagLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, 
 def _read(path: Path) -> dict:
     if not path.is_file():
         return {}
+    if path.name == "mkdocs.yml":  # as MkDocs reads it: a school's INHERIT of the product's settings
+        from generator.errors import DataError
+        from generator.siteconfig import read_config
+
+        try:
+            return read_config(path.parent)
+        except DataError:
+            return {}
     with path.open(encoding="utf-8") as fh:
         return yaml.load(fh, Loader=_AnyTagLoader) or {}  # noqa: S506 - a SafeLoader subclass

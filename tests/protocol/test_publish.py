@@ -88,3 +88,13 @@ def test_another_module_can_register_a_setting_of_its_own(repo_copy, monkeypatch
     assert publish.open_decisions(repo_copy) == [
         "protocol/settings.yml: contacts.phone: still open, found nothing; expected the school's phone number"
     ]
+
+
+def test_a_school_that_inherits_the_products_settings_is_told_the_address_it_inherits():
+    """examples/wilgenhof/mkdocs.yml has no site_url of its own (INHERIT: ../../mkdocs.yml): the
+    open decision shows the inherited local address, as MkDocs reads it, not "found nothing"."""
+    lines = [line for line in publish.open_decisions(str(ROOT / "examples" / "wilgenhof")) if "site_url" in line]
+    assert lines == [
+        "mkdocs.yml: site_url: still open, found 'http://127.0.0.1:8000/'; "
+        "expected the address where the handbook will be published"
+    ]
