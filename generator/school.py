@@ -41,17 +41,43 @@ def markup(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _unreadable(kind: str, name: str, value: str) -> str:
+    """'teal' (white text on it 3.8:1, as links on white 3.8:1): what a reader would get."""
+    from generator.site import palette
+
+    if kind == "primary":
+        found = palette.primary_contrasts(name) or {}
+        what = (
+            f"the header's text on it {found.get('header', 0):.1f}:1, as links on white {found.get('links', 0):.1f}:1"
+        )
+    else:
+        what = f"as a focus outline on white {palette.accent_contrast(name) or 0:.1f}:1"
+    return f"{value!r} ({what})"
+
+
+def _readable(kind: str) -> str:
+    from generator.site import palette
+
+    names = ", ".join(palette.readable(kind))
+    if kind == "primary":
+        return f"a primary colour whose text reads at WCAG AA, 4.5:1 ({names})"
+    return f"an accent that stands out from white at 3:1, as WCAG asks of a focus outline ({names})"
+
+
 def problems(settings: dict, root: Path) -> list[Problem]:
     """The colours, the logo and the names in settings.yml (already of the schema's shape)."""
-    from generator.site.palette import material_colours  # Material's stylesheet, read once
+    from generator.site import palette  # Material's stylesheet, read once
 
     found = []
-    accepted = material_colours()
+    accepted = palette.material_colours()
     for kind in ("primary", "accent"):
         value = settings["colours"][kind]
-        if colour_name(value) not in accepted[kind]:
+        name = colour_name(value)
+        if name not in accepted[kind]:
             names = ", ".join(sorted(accepted[kind]))
             found.append(Problem(FILE, f"colours.{kind}", repr(value), f"one of Material's {kind} colours: {names}"))
+        elif name not in palette.readable(kind):
+            found.append(Problem(FILE, f"colours.{kind}", _unreadable(kind, name, value), _readable(kind)))
     logo = settings.get("logo")
     if logo is not None:
         expected = f"an image file under docs/{LOGO_FOLDER} ({', '.join(LOGO_TYPES)}), such as assets/logo.svg"

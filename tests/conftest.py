@@ -15,7 +15,7 @@ import pytest
 from mkdocs.utils.yaml import yaml_load
 
 from tests import localsite, tiers
-from tests.helpers import ROOT
+from tests.helpers import ROOT, WILGENHOF
 
 DATA_DIRS = ("protocol", "forms", "docs")  # what `python -m generator check` reads, with mkdocs.yml
 
@@ -153,3 +153,21 @@ def site_url_of_config() -> str:
     """site_url from mkdocs.yml (read as MkDocs reads it: !ENV and !!python tags included), ending in '/'."""
     with open(ROOT / "mkdocs.yml", "rb") as config:
         return yaml_load(config)["site_url"].rstrip("/") + "/"
+
+
+@pytest.fixture(scope="session")
+def wilgenhof_site(site_builds, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """examples/wilgenhof built once per session as the README builds it (`make build
+    SCHOOL=examples/wilgenhof` runs `python -m generator build --root examples/wilgenhof`), into a
+    scratch folder: the product's theme, assets, templates and code, the school's files alone."""
+    import subprocess
+    import sys
+
+    from tests import tiers
+
+    tiers.require_slow("`python -m generator build --root examples/wilgenhof`")
+    out = tmp_path_factory.mktemp("site-wilgenhof") / "site"
+    command = [sys.executable, "-m", "generator", "build", "--root", str(WILGENHOF), "--site-dir", str(out)]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, f"{' '.join(command[1:])} failed:\n{result.stderr[-4000:]}"
+    return out

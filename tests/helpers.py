@@ -29,6 +29,7 @@ from generator.site import language
 from tests import tiers
 
 ROOT = Path(__file__).resolve().parent.parent
+WILGENHOF = ROOT / "examples" / "wilgenhof"  # the second school: made up, three languages (README)
 # The project's languages (protocol/settings.yml `languages:`), the first the default, at /.
 LANGUAGES = site_languages.codes(site_languages.read(ROOT))
 

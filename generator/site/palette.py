@@ -17,6 +17,7 @@ from pathlib import Path
 
 import tinycss2
 from material import __file__ as _material_init
+from tinycss2.color3 import parse_color
 
 from generator.fileio import atomic_write
 
@@ -91,3 +92,88 @@ def site_palette(palette_config) -> tuple[str, str, str]:
 
 def write(site_dir: Path, path: str, text: str) -> None:
     atomic_write(site_dir / path, text)
+
+
+# ---------------------------------------------------------------- contrast (WCAG 2.x)
+
+AA = 4.5  # normal text: the header's title and links are under 14 pt bold
+_WHITE = (1.0, 1.0, 1.0)
+
+
+AA_GRAPHICS = 3.0  # a focus outline, a chart's decision box, the step line's marks (WCAG 1.4.11)
+
+
+@cache
+def colour_variables(kind: str) -> dict[str, dict[str, str]]:
+    """Each primary (or accent) colour's own variables in the light scheme ({'teal':
+    {'--md-primary-fg-color': '#009485', …}}), from the rules `[data-md-color-<kind>=<name>]` of
+    Material's stylesheet."""
+    found: dict[str, dict[str, str]] = {}
+    pattern = re.compile(rf"\[data-md-color-{kind}=([a-z-]+)\]")
+
+    def walk(rules) -> None:
+        for rule in rules:
+            if rule.type == "qualified-rule":
+                selectors = tinycss2.serialize(rule.prelude).split(",")
+                names = [m[1] for s in selectors if (m := pattern.fullmatch(s.strip()))]
+                for name in names:
+                    for decl in tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True):
+                        if decl.type == "declaration" and decl.name.startswith("--"):
+                            found.setdefault(name, {})[decl.name] = tinycss2.serialize(decl.value).strip()
+            elif rule.type == "at-rule" and rule.content is not None:
+                walk(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
+
+    walk(tinycss2.parse_stylesheet(material_palette().read_text(encoding="utf-8"), skip_comments=True))
+    return found
+
+
+def _rgba(value: str) -> tuple[tuple[float, float, float], float] | None:
+    """A CSS colour of Material's stylesheet ('#009485', '#000000de', 'hsl(38,100%,50%)') ->
+    ((r, g, b), alpha), read by tinycss2; Material's `var(--md-hue)` (the hue of its greys) as
+    225 degrees, the hue it sets. None for what is not a colour."""
+    colour = parse_color(value.replace("var(--md-hue)", "225")) if value else None
+    if colour is None or isinstance(colour, str):  # 'currentColor'
+        return None
+    return (colour.red, colour.green, colour.blue), colour.alpha
+
+
+def _luminance(rgb: tuple[float, float, float]) -> float:
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(text: tuple[tuple[float, float, float], float], ground: tuple[float, float, float]) -> float:
+    """WCAG's contrast ratio of a text colour (with its alpha, laid over the ground) on a ground."""
+    (rgb, alpha) = text
+    shown = tuple(alpha * t + (1 - alpha) * g for t, g in zip(rgb, ground, strict=True))
+    light, dark = sorted((_luminance(shown), _luminance(ground)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def primary_contrasts(name: str) -> dict[str, float] | None:
+    """The two contrasts a primary colour sets on every page of the light scheme: the header's
+    text on the colour, and the colour as text (links, the helper's buttons) on white. None when
+    Material gives no such colour."""
+    variables = colour_variables("primary").get(name, {})
+    ground = _rgba(variables.get("--md-primary-fg-color", ""))
+    text = _rgba(variables.get("--md-primary-bg-color", ""))
+    link = _rgba(variables.get("--md-typeset-a-color", variables.get("--md-primary-fg-color", "")))
+    if not (ground and text and link):
+        return None
+    return {"header": contrast(text, ground[0]), "links": contrast(link, _WHITE)}
+
+
+def accent_contrast(name: str) -> float | None:
+    """The accent as a focus outline and a chart's decision box on white (None: no such colour)."""
+    accent = _rgba(colour_variables("accent").get(name, {}).get("--md-accent-fg-color", ""))
+    return contrast(accent, _WHITE) if accent else None
+
+
+def readable(kind: str) -> list[str]:
+    """Material's primary colours whose header text and links reach WCAG AA (4.5:1), or its accent
+    colours that stand out from white as a focus outline must (3:1)."""
+    if kind == "primary":
+        ok = [n for n in material_colours()[kind] if (c := primary_contrasts(n)) and min(c.values()) >= AA]
+    else:
+        ok = [n for n in material_colours()[kind] if (c := accent_contrast(n)) and c >= AA_GRAPHICS]
+    return sorted(ok)

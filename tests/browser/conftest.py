@@ -9,13 +9,14 @@ is every failed request and console error. axe-core comes from the npm registry 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import BrowserContext, Page
 
-from tests import node_tools
+from tests import localsite, node_tools
 from tests.conftest import mkdocs
 
 DESKTOP = {"width": 1280, "height": 900}
@@ -144,3 +145,19 @@ def offline_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def offline(browser, offline_site) -> Tab:
     return _tab(browser, offline_site.as_uri(), viewport=DESKTOP, color_scheme="light")
+
+
+@pytest.fixture(scope="session")
+def wilgenhof_url(wilgenhof_site) -> Iterator[str]:
+    """The second school's site (examples/wilgenhof) served on 127.0.0.1 for its browser tests."""
+    server, url = localsite.serve(wilgenhof_site)
+    yield url
+    localsite.stop(server)
+
+
+@pytest.fixture(scope="session")
+def wilgenhof_tabs(browser, wilgenhof_url) -> dict[str, Tab]:
+    return {
+        "light": _tab(browser, wilgenhof_url, viewport=DESKTOP, color_scheme="light"),
+        "dark": _tab(browser, wilgenhof_url, viewport=DESKTOP, color_scheme="dark"),
+    }

@@ -38,3 +38,24 @@ def test_page_passes_axe_and_loads_cleanly(light, dark, scheme, path, axe_source
     violations = axe_violations(page, axe_source)
     assert not violations, f"{path} ({scheme}):\n" + "\n".join(violations)
     assert not tab.traffic.problems(), f"{path} ({scheme}):\n" + "\n".join(tab.traffic.problems())
+
+
+# The second school (examples/wilgenhof): three languages (Turkish too), its own numbers under week
+# headings (h3, steps h4), a Dutch-only adopted text shown on the other languages' pages marked
+# lang="nl". Each kind of page once per language.
+WILGENHOF_PAGES = [
+    f"/{prefix}{page}"
+    for prefix in ("", "en/", "tr/")
+    for page in ("", "roles/student/", "roles/mentor/", "adopted/", "forms/parent-call/")
+]
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+@pytest.mark.parametrize("path", WILGENHOF_PAGES)
+def test_the_second_schools_page_passes_axe_and_loads_cleanly(wilgenhof_tabs, scheme, path, axe_source):
+    tab = wilgenhof_tabs[scheme]
+    page = tab.open(path)
+    assert page.get_attribute("body", "data-md-color-scheme") == SCHEMES[scheme]
+    violations = axe_violations(page, axe_source)
+    assert not violations, f"examples/wilgenhof{path} ({scheme}):\n" + "\n".join(violations)
+    assert not tab.traffic.problems(), f"examples/wilgenhof{path} ({scheme}):\n" + "\n".join(tab.traffic.problems())

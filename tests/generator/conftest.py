@@ -10,12 +10,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.helpers import ROOT, html_pages
+from tests.helpers import ROOT, WILGENHOF, html_pages
 
 # The schools of this repository whose handbooks the generator's tests check (test_any_school.py):
 # ALASCA's (the repository's own) and the made-up Wilgenhof College. `pytest --school PATH` (repeatable)
 # checks another school's folder instead.
-WILGENHOF = ROOT / "examples" / "wilgenhof"
 SCHOOLS = (ROOT, WILGENHOF)
 
 
@@ -101,22 +100,4 @@ def school_site(school: School, site_builds, tmp_path_factory: pytest.TempPathFa
     out = tmp_path_factory.mktemp(f"site-{school.root.name}")
     result = mkdocs("build", "--strict", "-f", str(school.root / "mkdocs.yml"), "--site-dir", str(out), cwd=school.root)
     assert result.returncode == 0, f"{school.root}: mkdocs build --strict failed:\n{result.stderr[-4000:]}"
-    return out
-
-
-@pytest.fixture(scope="session")
-def wilgenhof_site(site_builds, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """examples/wilgenhof built once per session as the README builds it (`make build
-    SCHOOL=examples/wilgenhof` runs `python -m generator build --root examples/wilgenhof`), into a
-    scratch folder: the product's theme, assets, templates and code, the school's files alone."""
-    import subprocess
-    import sys
-
-    from tests import tiers
-
-    tiers.require_slow("`python -m generator build --root examples/wilgenhof`")
-    out = tmp_path_factory.mktemp("site-wilgenhof") / "site"
-    command = [sys.executable, "-m", "generator", "build", "--root", str(WILGENHOF), "--site-dir", str(out)]
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
-    assert result.returncode == 0, f"{' '.join(command[1:])} failed:\n{result.stderr[-4000:]}"
     return out

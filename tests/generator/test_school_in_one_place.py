@@ -23,8 +23,8 @@ LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><circle cx="4"
 def rename_and_recolour(root: Path) -> None:
     settings = root / S
     edit(settings, "school_name: ALASCA\n", f"school_name: {NAME}\n")
-    edit(settings, "  primary: indigo", "  primary: teal")
-    edit(settings, "  accent: indigo", "  accent: deep orange")
+    edit(settings, "  primary: indigo", "  primary: deep purple")
+    edit(settings, "  accent: indigo", "  accent: light blue")
     edit(settings, "logo: ~", "logo: assets/linde.svg")
     (root / "docs" / "assets" / "linde.svg").write_text(LOGO, encoding="utf-8")
 
@@ -62,7 +62,7 @@ def test_the_school_name_and_colours_in_settings_alone_change_every_page_header_
         assert soup.select_one("label.md-nav__title").get_text(" ", strip=True) == title, path
         assert soup.select_one(".md-header a.md-logo")["aria-label"] == title, path
         assert soup.select_one(".md-header a.md-logo img")["src"].endswith("assets/linde.svg"), path
-        assert soup.body["data-md-color-primary"] == "teal" and soup.body["data-md-color-accent"] == "deep-orange"
+        assert soup.body["data-md-color-primary"] == "deep-purple" and soup.body["data-md-color-accent"] == "light-blue"
         chrome = " ".join(e.get_text() for e in soup.select("title, .md-header, .md-nav__title, .md-footer"))
         assert "ALASCA" not in chrome, path
         seen += 1
@@ -107,6 +107,18 @@ def test_the_school_name_in_settings_alone_changes_every_form_pdf_header_and_bot
             f"{S}: colours.accent: found 'black'; expected one of Material's accent colours: amber, blue,",
         ),
         (
+            "  primary: indigo",
+            "  primary: teal",  # white on teal: 3.8:1 (axe found it on the second school's header)
+            f"{S}: colours.primary: found 'teal' (the header's text on it 3.8:1, as links on white 3.8:1); "
+            "expected a primary colour whose text reads at WCAG AA, 4.5:1 (black, blue-grey, brown, deep-purple,",
+        ),
+        (
+            "  accent: indigo",
+            "  accent: deep orange",
+            f"{S}: colours.accent: found 'deep orange' (as a focus outline on white 2.8:1); "
+            "expected an accent that stands out from white at 3:1",
+        ),
+        (
             "logo: ~",
             "logo: ../../etc/passwd",
             f"{S}: logo: found '../../etc/passwd'; expected an image file under docs/assets/",
@@ -117,7 +129,15 @@ def test_the_school_name_in_settings_alone_changes_every_form_pdf_header_and_bot
             f"{S}: logo: found 'assets/missing.png', which is not a file (docs/assets/missing.png: no such file)",
         ),
     ],
-    ids=["markup-in-the-name", "not-a-colour", "primary-only-colour", "logo-outside-assets", "logo-missing"],
+    ids=[
+        "markup-in-the-name",
+        "not-a-colour",
+        "primary-only-colour",
+        "primary-too-light",
+        "accent-too-light",
+        "logo-outside-assets",
+        "logo-missing",
+    ],
 )
 def test_a_wrong_school_setting_is_refused_in_one_line_naming_settings_and_the_key(data_copy, old, new, expected):
     edit(data_copy / S, old, new)

@@ -21,8 +21,7 @@ import yaml
 
 from generator import PRODUCT, booklet, symlinks
 from generator.siteconfig import site_problems
-from tests.generator.conftest import WILGENHOF
-from tests.helpers import ROOT, check_lines, html_pages, parsed
+from tests.helpers import ROOT, WILGENHOF, check_lines, html_pages, parsed
 
 PRODUCT_FILES = ("overrides", "docs/assets", "forms/templates", "forms/print.css", "forms/fonts", "generator")
 
@@ -187,7 +186,9 @@ def test_the_second_school_builds_in_dutch_alone_without_a_language_switcher(few
     for html in html_pages(site):
         soup = parsed(html)
         assert soup.html["lang"] == "nl", html
-        assert not soup.select(".md-header__languages, .md-select__list, link[rel=alternate][hreflang]"), html.relative_to(site)
+        assert not soup.select(".md-header__languages, .md-select__list, link[rel=alternate][hreflang]"), (
+            html.relative_to(site)
+        )
 
 
 # ---------------------------------------------------------------- the built site
