@@ -219,7 +219,7 @@ CASES = {
         None,
         None,
         "docs/en/prevention.md: (file): found nothing: docs/en/prevention.md is missing; "
-        "expected every page exists in nl and en",
+        "expected every page exists in nl, en",
     ),
     "page-only-nl-new": ("docs/nl/new-page.md", "", "# Nieuw\n\nTekst.\n", "docs/en/new-page.md is missing"),
     "marker-misspelt-prefix": (
