@@ -242,3 +242,24 @@ def check_lines(root: Path) -> tuple[int, list[str]]:
     with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
         code = main(["check", "--root", str(root)])
     return code, err.getvalue().splitlines()
+
+
+def data_texts(path: Path, lang: str) -> str:
+    """The text of one language in a data file: every value under a `lang` key, one per line."""
+    import yaml
+
+    found: list[str] = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == lang and isinstance(value, str):
+                    found.append(value)
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return "\n".join(found)

@@ -7,28 +7,9 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
 
 from tests.conftest import ROOT
-
-
-def texts(path, lang: str) -> str:
-    """The text of one language in a data file: every value under a `lang` key."""
-    found: list[str] = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key == lang and isinstance(value, str):
-                    found.append(value)
-                else:
-                    walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(yaml.safe_load(path.read_text(encoding="utf-8")))
-    return "\n".join(found)
+from tests.helpers import data_texts
 
 
 @pytest.mark.parametrize(("lang", "label"), [("nl", r"\b(de |een )?pesters?\b"), ("en", r"\b(a|the) bull(y|ies)\b")])
@@ -38,5 +19,5 @@ def test_student_and_parent_pages_speak_of_the_student_who_bullies(lang, label):
         text = (ROOT / "docs" / lang / path).read_text(encoding="utf-8")
         assert not re.search(label, text), path
     for role in ("student", "parent"):
-        data = texts(ROOT / "protocol" / "roles" / f"{role}.yml", lang)
+        data = data_texts(ROOT / "protocol" / "roles" / f"{role}.yml", lang)
         assert not re.search(label, data), role

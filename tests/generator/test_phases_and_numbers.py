@@ -145,34 +145,34 @@ def test_the_chart_draws_each_phase_as_a_cluster_titled_in_the_page_s_language(c
     assert chart.find_parent("figure").select_one(".flowchart__text a")["href"] == "#mentor-week-1"
 
 
-def test_a_phase_that_protocol_yml_does_not_have_is_refused_in_one_line(numbered):
-    edit(numbered / MENTOR, "  - id: m-close\n", "  - id: m-close\n    phase: week-9\n")
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "  - id: m-close\n",
+            "  - id: m-close\n    phase: week-9\n",
+            "steps[m-close].phase: found 'week-9'; "
+            "expected a phase id of protocol/protocol.yml phases (week-1, week-2)",
+        ),
+        (
+            "  - id: m-close\n    number: 8\n",
+            "  - id: m-close\n    number: 7\n",
+            "steps[m-close].number: found 7, already the number of 'm-record'; "
+            "expected a number used once in this role",
+        ),
+        (
+            "  - id: m-close\n    number: 8\n",
+            "  - id: m-close\n    number: acht\n",
+            "steps[m-close].number: found 'acht'; expected a number such as 5, or a number and a letter such as 5a",
+        ),
+    ],
+    ids=["unknown-phase", "number-used-twice", "not-a-number"],
+)
+def test_a_wrong_phase_or_own_number_is_refused_in_one_line(numbered, old, new, expected):
+    edit(numbered / MENTOR, old, new)
     code, lines = check(numbered)
     assert code == 1 and lines[-1] == "1 problem(s) found.", lines
-    assert lines[0] == (
-        f"{MENTOR}: steps[m-close].phase: found 'week-9'; "
-        "expected a phase id of protocol/protocol.yml phases (week-1, week-2)"
-    )
-
-
-def test_an_own_number_used_twice_in_a_role_is_refused_in_one_line(numbered):
-    edit(numbered / MENTOR, "  - id: m-close\n    number: 8\n", "  - id: m-close\n    number: 7\n")
-    code, lines = check(numbered)
-    assert code == 1 and lines[-1] == "1 problem(s) found.", lines
-    assert lines[0] == (
-        f"{MENTOR}: steps[m-close].number: found 7, already the number of 'm-record'; "
-        "expected a number used once in this role"
-    )
-
-
-def test_an_own_number_that_is_not_a_number_is_refused_in_one_line(numbered):
-    edit(numbered / MENTOR, "  - id: m-close\n    number: 8\n", "  - id: m-close\n    number: acht\n")
-    code, lines = check(numbered)
-    assert code == 1 and lines[-1] == "1 problem(s) found.", lines
-    assert lines[0] == (
-        f"{MENTOR}: steps[m-close].number: found 'acht'; "
-        "expected a number such as 5, or a number and a letter such as 5a"
-    )
+    assert lines[0] == f"{MENTOR}: {expected}"
 
 
 def test_a_decision_with_its_own_number_is_named_by_it_too(numbered):

@@ -4,10 +4,10 @@ person-first words for the student who bullies on the student and parent pages."
 from __future__ import annotations
 
 import pytest
-import yaml
 
 from generator.glossary import load_glossary
 from tests.conftest import ROOT
+from tests.helpers import data_texts
 
 # The adopted text is verbatim and the glossary names what to avoid; form pages belong to the forms.
 SOURCES = [
@@ -21,21 +21,7 @@ def texts(path, lang: str) -> str:
     """The text of one language in a data file (every value under an `nl`/`en` key), or a page."""
     if path.suffix == ".md":
         return path.read_text(encoding="utf-8") if f"/{lang}/" in path.as_posix() else ""
-    found: list[str] = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key == lang and isinstance(value, str):
-                    found.append(value)
-                else:
-                    walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(yaml.safe_load(path.read_text(encoding="utf-8")))
-    return "\n".join(found)
+    return data_texts(path, lang)
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
