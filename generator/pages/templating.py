@@ -25,10 +25,16 @@ def _markdown_finalize(value: object) -> object:
     return value if isinstance(value, Markup) else md_text(value)
 
 
+def _block(value: object) -> Markup:
+    """`{{ text | block }}` where a text starts a Markdown block: "2. haftanın …" stays a sentence
+    (not a list item numbered 1), "- …" not a bullet."""
+    return value if isinstance(value, Markup) else md_text(value, block=True)
+
+
 @cache
 def environment(kind: str = "md") -> jinja2.Environment:
     # Markdown's attr_list uses {#id}: move Jinja comments out of its way.
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
         comment_start_string="{##",
@@ -39,6 +45,9 @@ def environment(kind: str = "md") -> jinja2.Environment:
         autoescape=kind == "html",
         finalize=_markdown_finalize if kind == "md" else None,
     )
+    if kind == "md":
+        env.filters["block"] = _block
+    return env
 
 
 def render(name: str, **context: object) -> str:

@@ -182,3 +182,13 @@ def test_a_decision_with_its_own_number_is_named_by_it_too(numbered):
     assert heading(page, "m-persists").get_text(strip=True) == f"7b. {title(checked, 'm-persists', 'en')}"
     link = page.select_one('a[href="#m-persists"]')  # "Next:" of the step before it
     assert link.get_text() == f"7b. {title(checked, 'm-persists', 'en')}"
+
+
+def test_a_phases_when_that_starts_with_a_number_stays_a_sentence(numbered):
+    """Turkish puts the number first ("1. haftanın adımları işe yaramadıysa"): as Markdown that
+    began a list, which showed "1." under every week (seen on Wilgenhof's Turkish pages)."""
+    edit(numbered / "protocol/protocol.yml", '"If the first steps do not help"', '"1. week\'s steps did not help"')
+    page = soup(check_handbook(numbered), "en/roles/mentor.md")
+    when = page.find(id="mentor-week-2").find_next_sibling()
+    assert when.name == "p" and "phase-when" in when.get("class", []), when
+    assert when.get_text() == "1. week's steps did not help"
