@@ -7,7 +7,8 @@ Cleaning (on the parsed XML tree, never with regular expressions):
 - no colours or fonts: docs/assets/stylesheets/flowchart.css paints the chart from Material's
   colour variables, so it follows the light and dark schemes; where that stylesheet is absent
   (the printed booklet, a feed reader) lines and arrows are drawn in the text colour
-  (`currentColor`);
+  (`currentColor`), and an inside Graphviz calls "transparent" (a phase's frame) is left unfilled
+  ("none", not SVG's default black);
 - no <title> elements (Graphviz puts the DOT node names there, which a screen reader would read);
 - edges first, then the nodes in reading order (for the keyboard's tab order);
 - every <a> gets `href` and an `aria-label`: its node's text, the wrapped lines joined again
@@ -192,8 +193,13 @@ def _reading_order(root: ET.Element) -> None:
 def _clean_element(element: ET.Element) -> None:
     for name in list(element.attrib):
         value = element.attrib[name]
-        if name in DROP_ATTRS or (name in COLOUR_ATTRS and value == "transparent"):
+        if name in DROP_ATTRS:
             del element.attrib[name]
+        elif name in COLOUR_ATTRS and value == "transparent":
+            # Graphviz's word for a phase frame's inside (style=rounded): "none", so that a reader
+            # without the site's CSS (WeasyPrint's booklet reads only the SVG's own attributes)
+            # does not fill it with SVG's default black over the steps
+            element.set(name, "none")
         elif name in COLOUR_ATTRS and value != "none":
             element.set(name, "currentColor")  # drawn in the text colour wherever the CSS is absent
     if element.tag == f"{{{SVG_NS}}}a":

@@ -192,3 +192,11 @@ def test_a_phases_when_that_starts_with_a_number_stays_a_sentence(numbered):
     when = page.find(id="mentor-week-2").find_next_sibling()
     assert when.name == "p" and "phase-when" in when.get("class", []), when
     assert when.get_text() == "1. week's steps did not help"
+
+
+def test_a_phase_frame_is_unfilled_in_the_chart_itself_for_a_reader_without_the_sites_css(checked):
+    """WeasyPrint (the printed booklet) reads only the SVG's own attributes: a frame left without
+    `fill` was SVG's default black over the steps (seen in Wilgenhof's booklet)."""
+    chart = soup(checked, "nl/roles/mentor.md").select_one("svg")
+    frames = [shape for cluster in chart.select("g.cluster") for shape in cluster.select("path, polygon")]
+    assert frames and all(shape.get("fill") == "none" for shape in frames)
