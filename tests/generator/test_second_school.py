@@ -312,3 +312,27 @@ def test_with_three_languages_a_phone_offers_the_language_menu_instead_of_two_na
         context.close()
     finally:
         localsite.stop(server)
+
+
+def test_the_turkish_booklet_prints_each_letter_from_a_font_file_that_has_it(wilgenhof_site):
+    """WeasyPrint wrote the site's two files of one family (Latin, Latin Extended) as one PDF font,
+    so "başlar" printed as "ba{lar" (the text layer was right). A letter drawn in the Latin face
+    must be one the Latin file has; ş and ğ come from the Extended face (its own family now)."""
+    from fontTools.ttLib import TTFont
+
+    latin = set(TTFont(ROOT / "docs/assets/fonts/atkinson-hyperlegible-latin-400-normal.woff2").getBestCmap())
+    wrong, extended = [], 0
+    with pymupdf.open(wilgenhof_site / "tr" / "protocol.pdf") as doc:
+        for page in doc:
+            for block in page.get_text("dict")["blocks"]:
+                for line in block.get("lines", ()):
+                    for span in line["spans"]:
+                        font, text = span["font"], span["text"]
+                        if not font.startswith("Atkinson-Hyperlegible"):
+                            continue
+                        if "-Ex" in font:  # pymupdf cuts the name: Atkinson-Hyperlegible-Ex(tended)
+                            extended += len(text)
+                        elif missing := [c for c in text if ord(c) not in latin]:
+                            wrong.append(f"{missing} in {text!r} ({font})")
+    assert extended > 20, extended  # ş and ğ are common in Turkish
+    assert not wrong, wrong[:5]
