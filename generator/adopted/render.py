@@ -94,7 +94,9 @@ def _text(block: Block, lang: str, t) -> str:
     shown = block.shown(lang)
     if shown == lang:
         return str(escape(block.text[lang]))
-    return f'<span lang="{shown}">{escape(block.text[shown])}</span> {_note(block, lang, t)}'.rstrip()
+    note = _note(block, lang, t)
+    marked = f'<span lang="{shown}">{escape(block.text[shown])}</span>'
+    return f'{marked} <span class="adopted-note">{note}</span>' if note else marked
 
 
 def _note(block: Block, lang: str, t) -> str:
