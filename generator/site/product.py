@@ -19,9 +19,11 @@ ASSETS = "assets"  # under docs/: what the pages load (mkdocs.yml extra_css, gen
 
 
 def assets_dir(docs_dir: Path) -> Path:
-    """docs/assets of the school, or the product's when the school has none."""
+    """docs/assets of the school when it has the booklet's stylesheets there (ALASCA, a school that
+    keeps its own copy), else the product's: a school's docs/assets/ that holds only its logo
+    must not hide the product's stylesheets and fonts from the booklet."""
     own = Path(docs_dir) / ASSETS
-    return own if own.is_dir() else PRODUCT / "docs" / ASSETS
+    return own if (own / "stylesheets" / "booklet.css").is_file() else PRODUCT / "docs" / ASSETS
 
 
 def add_assets(files: Files, config, lang: str) -> None:

@@ -164,10 +164,31 @@ def fewer_languages(tmp_path_factory, site_builds) -> dict[str, Path]:
 
     base = tmp_path_factory.mktemp("fewer-languages")
     roots = {"nl-en": without_languages(base / "nl-en", {"tr"}), "nl": without_languages(base / "nl", {"en", "tr"})}
+    # and one with a logo of its own: a docs/assets/ that holds only that
+    roots["logo"] = logo = without_languages(base / "logo", set())
+    (logo / "docs" / "assets").mkdir()
+    (logo / "docs" / "assets" / "logo.svg").write_text(LOGO, encoding="utf-8")
+    settings = logo / "protocol" / "settings.yml"
+    settings.write_text(re.sub(r"(?m)^logo: .*$", "logo: assets/logo.svg", settings.read_text("utf-8")), "utf-8")
     results = build_all(list(roots.values()))
     for name, root in roots.items():
         assert results[root]["error"] is None, f"{name}: {results[root]['message']}\n{results[root]['log'][-2000:]}"
     return {name: root / "site" for name, root in roots.items()}
+
+
+LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4"/></svg>'
+
+
+def test_a_school_with_only_its_logo_in_docs_assets_keeps_the_products_stylesheets_and_booklet(fewer_languages):
+    """A school's docs/assets/ with its logo alone must not hide the product's stylesheets, fonts
+    and scripts: from the pages (added file by file) nor from the booklet (its stylesheets)."""
+    site = fewer_languages["logo"]
+    assert (site / "assets" / "logo.svg").is_file()
+    assert (site / "assets" / "stylesheets" / "handbook.css").is_file()
+    assert parsed(site / "index.html").select_one(".md-logo img")["src"].endswith("assets/logo.svg")
+    with pymupdf.open(site / "protocol.pdf") as doc:
+        fonts = {font[3] for page in doc for font in page.get_fonts()}
+    assert any("Atkinson" in font for font in fonts), fonts  # the booklet's own stylesheet was read
 
 
 def test_the_second_school_builds_with_two_languages_after_one_is_taken_out(fewer_languages):
