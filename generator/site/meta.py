@@ -7,7 +7,7 @@ The page's HTML is read only up to that paragraph (a streaming parser that stops
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
+from generator.site.firstmatch import FirstMatch
 
 MAX_LENGTH = 160
 MIN_LENGTH = 40  # shorter paragraphs ("Choose what fits you.") say too little on their own
@@ -15,17 +15,12 @@ SKIPPED = {"nav", "aside", "details", "table", "figure", "svg", "script", "style
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
-class _Found(Exception):
-    pass
-
-
-class _FirstParagraph(HTMLParser):
+class _FirstParagraph(FirstMatch):
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+        super().__init__()
         self.stack: list[bool] = []  # per open element: is it (or an ancestor) skipped?
         self.text: list[str] | None = None
         self.depth = 0
-        self.found: str | None = None
 
     def handle_starttag(self, tag, attrs):
         if tag in VOID:
@@ -43,8 +38,7 @@ class _FirstParagraph(HTMLParser):
             text = " ".join("".join(self.text).split())
             self.text = None
             if len(text) >= MIN_LENGTH:
-                self.found = text
-                raise _Found
+                self.stop(text)
         self.stack.pop()
 
     def handle_data(self, data):
@@ -54,13 +48,7 @@ class _FirstParagraph(HTMLParser):
 
 def first_paragraph(html: str) -> str | None:
     """The text of the first paragraph of at least MIN_LENGTH characters, whitespace collapsed."""
-    parser = _FirstParagraph()
-    try:
-        parser.feed(html)
-        parser.close()
-    except _Found:
-        pass
-    return parser.found
+    return _FirstParagraph.search(html)
 
 
 def shorten(text: str, limit: int = MAX_LENGTH) -> str:

@@ -8,34 +8,19 @@ The page's HTML is read only up to that chart (a streaming parser that stops the
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
+from generator.site.firstmatch import FirstMatch
 
 
-class _Found(Exception):
-    pass
-
-
-class _FirstChart(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: str | None = None
-
+class _FirstChart(FirstMatch):
     def handle_starttag(self, tag, attrs):
         values = dict(attrs)
         if tag == "figure" and "flowchart" in (values.get("class") or "").split() and values.get("id"):
-            self.found = values["id"]
-            raise _Found
+            self.stop(values["id"])
 
 
 def first_chart(html: str) -> str | None:
     """The id of the page's first chart (a <figure class="flowchart" id=…>), if it has one."""
-    parser = _FirstChart()
-    try:
-        parser.feed(html)
-        parser.close()
-    except _Found:
-        pass
-    return parser.found
+    return _FirstChart.search(html)
 
 
 def choose(page, html: str) -> None:
