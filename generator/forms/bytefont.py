@@ -76,15 +76,7 @@ def add_byte_font(pdf: pikepdf.Pdf, source: Path) -> pikepdf.Object:
         FontFile2=pdf.make_indirect(program),
     )
     # A /ToUnicode as well: PDFium finds a character's code by reading this map backwards.
-    pairs = "\n".join(f"<{code:02X}> <{code:04X}>" for code in range(FIRST, LAST + 1))
-    to_unicode = (
-        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-        "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n"
-        f"{LAST - FIRST + 1} beginbfchar\n{pairs}\nendbfchar\n"
-        "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"
-    )
+    to_unicode = to_unicode_cmap({code: code for code in range(FIRST, LAST + 1)})
     font = Dictionary(
         Type=Name.Font,
         Subtype=Name.TrueType,
@@ -94,6 +86,20 @@ def add_byte_font(pdf: pikepdf.Pdf, source: Path) -> pikepdf.Object:
         Widths=Array(list(widths)),
         Encoding=Name.WinAnsiEncoding,
         FontDescriptor=pdf.make_indirect(descriptor),
-        ToUnicode=pdf.make_indirect(pikepdf.Stream(pdf, to_unicode.encode())),
+        ToUnicode=pdf.make_indirect(pikepdf.Stream(pdf, to_unicode)),
     )
     return pdf.make_indirect(font)
+
+
+def to_unicode_cmap(chars: dict[int, int]) -> bytes:
+    """A one-byte font's /ToUnicode CMap: each code (0-255) -> the Unicode character it draws
+    (also used by generator.forms.tickfont)."""
+    pairs = "\n".join(f"<{code:02X}> <{char:04X}>" for code, char in chars.items())
+    return (
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+        "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n"
+        f"{len(chars)} beginbfchar\n{pairs}\nendbfchar\n"
+        "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"
+    ).encode()

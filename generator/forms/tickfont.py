@@ -19,6 +19,8 @@ from math import cos, pi, sin
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
+from generator.forms.bytefont import to_unicode_cmap
+
 UNITS = 1000
 TICK, DOT = 0x34, 0x6C  # "4" and "l": ZapfDingbats' check mark and black circle
 ADVANCE = 800
@@ -95,14 +97,7 @@ def add_tick_font(pdf: pikepdf.Pdf) -> pikepdf.Object:
         StemV=80,
         FontFile2=pdf.make_indirect(program),
     )
-    to_unicode = (
-        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-        "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n"
-        f"2 beginbfchar\n<{TICK:02X}> <2713>\n<{DOT:02X}> <25CF>\nendbfchar\n"
-        "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"
-    )
+    to_unicode = to_unicode_cmap({TICK: 0x2713, DOT: 0x25CF})  # ✓ and ●
     widths = [ADVANCE if code in (TICK, DOT) else 0 for code in range(TICK, DOT + 1)]
     font = Dictionary(
         Type=Name.Font,
@@ -112,6 +107,6 @@ def add_tick_font(pdf: pikepdf.Pdf) -> pikepdf.Object:
         LastChar=DOT,
         Widths=Array(widths),
         FontDescriptor=pdf.make_indirect(descriptor),
-        ToUnicode=pdf.make_indirect(pikepdf.Stream(pdf, to_unicode.encode())),
+        ToUnicode=pdf.make_indirect(pikepdf.Stream(pdf, to_unicode)),
     )
     return pdf.make_indirect(font)
