@@ -74,22 +74,24 @@ def violations(page, console: list[str]) -> list[str]:
     return page.evaluate("window.__violations") + [line for line in console if "Content Security Policy" in line]
 
 
-@pytest.mark.parametrize(("path", "actions"), PAGES)
-def test_a_page_used_as_a_reader_uses_it_reports_no_csp_violation(recording, site_url, path, actions):
+def violations_when_used(recording, url: str, actions) -> list[str]:
+    """Open a page that carries the policy, use it as a reader would: the violations reported."""
     page, console = recording
-    page.goto(f"{site_url}/{path}", wait_until="load")
+    page.goto(url, wait_until="load")
     assert page.evaluate("document.querySelector('meta[http-equiv=Content-Security-Policy]') !== null")
     use_like_a_reader(page, actions)
-    assert violations(page, console) == []
+    return violations(page, console)
+
+
+@pytest.mark.parametrize(("path", "actions"), PAGES)
+def test_a_page_used_as_a_reader_uses_it_reports_no_csp_violation(recording, site_url, path, actions):
+    assert violations_when_used(recording, f"{site_url}/{path}", actions) == []
 
 
 @pytest.mark.parametrize(("path", "actions"), [p for p in PAGES if "404" not in p[0]])
 def test_a_page_of_the_offline_build_reports_no_csp_violation_from_a_file_share(recording, offline_site, path, actions):
-    page, console = recording
-    page.goto(f"{offline_site.as_uri()}/{offline_path(path)}", wait_until="load")
-    assert page.evaluate("document.querySelector('meta[http-equiv=Content-Security-Policy]') !== null")
-    use_like_a_reader(page, actions)
-    assert violations(page, console) == []
+    url = f"{offline_site.as_uri()}/{offline_path(path)}"
+    assert violations_when_used(recording, url, actions) == []
 
 
 def test_the_policy_blocks_a_script_that_is_not_the_sites_own(recording, site_url):
